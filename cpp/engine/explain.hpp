@@ -1,0 +1,15 @@
+// The worked solution of one step, formula and numbers, the way the seed post presents it.
+#pragma once
+#include <string>
+
+#include "document.hpp"
+#include "training.hpp"
+
+namespace backstep {
+
+enum class ExplainFormat { Markdown, Latex };
+
+// Explains the step at `position` of `doc` (neither is changed). `decimals`: how numbers are rounded on the page.
+std::string explainStep(const Document& doc, const Position& position, ExplainFormat format, int decimals = 4);
+
+}  // namespace backstep

@@ -1,0 +1,39 @@
+// A session: one document and its training position. The one facade the CLI and the WebAssembly
+// bindings call; every result is JSON text, every refusal a DocumentError, and a refused call
+// leaves the session exactly as it was.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "document.hpp"
+#include "explain.hpp"
+#include "training.hpp"
+
+namespace backstep {
+
+class Session {
+public:
+    explicit Session(const std::string& documentJson);
+
+    // Replaces the document (position back to the start) only if the new one is valid.
+    void load(const std::string& documentJson);
+    // Replaces document and position together, e.g. to travel back to an earlier step.
+    void restore(const std::string& documentJson, std::size_t epoch, std::size_t sample, std::size_t step);
+
+    std::string document(int indent = 2) const;
+    std::string labels() const;    // names of neurons, weights and biases
+    std::string position() const;  // {"epoch","sample","step"}
+    std::string step();            // performs the next step and returns its trace
+    void train(std::size_t epochs);
+    double meanError() const;
+    // The worked solution of the next step (the session does not move).
+    std::string explain(ExplainFormat format, int decimals) const;
+
+    const Document& current() const { return doc_; }
+
+private:
+    Document doc_;
+    Position position_;
+};
+
+}  // namespace backstep
