@@ -46,6 +46,7 @@ struct Style {
     std::string partial(const std::string& p) const {
         return latex ? "\\frac{\\partial E}{\\partial " + name(p) + "}" : "∂E/∂" + p;
     }
+    std::string target(const std::string& n) const { return latex ? "t_{" + n + "}" : "t_" + n; }
     std::string eta() const { return latex ? "\\eta" : "η"; }
     std::string arrow() const { return latex ? " &\\leftarrow " : " ← "; }
     std::string minus() const { return latex ? " - " : " − "; }
@@ -85,7 +86,7 @@ std::string errorLines(const Style& st, const ojson& e) {
     for (const auto& o : e["outputs"]) {
         const std::string n = st.name(o["name"]);
         const std::string diff = one ? (st.latex ? "\\Delta" : "Δ") : (st.latex ? "\\Delta_{" + o["name"].get<std::string>() + "}" : "Δ_" + o["name"].get<std::string>());
-        out += st.line(diff + st.eq() + n + st.minus() + "t" + " = " + st.num(d(o["prediction"])) + st.minus() + st.factor(d(o["target"])) +
+        out += st.line(diff + st.eq() + n + st.minus() + st.target(o["name"]) + " = " + st.num(d(o["prediction"])) + st.minus() + st.factor(d(o["target"])) +
                        " = " + st.num(d(o["difference"])));
     }
     std::string symbolic = st.latex ? "\\tfrac{1}{2}\\textstyle\\sum (y - t)^2" : "½ Σ (y − t)²";
@@ -107,7 +108,7 @@ std::string deltaLine(const Style& st, const ojson& e) {
     std::string lhs = st.delta(n) + st.eq();
     if (e["output"].get<bool>()) {
         const std::string y = st.name(n);
-        return st.line(lhs + "(" + y + st.minus() + "t)" + st.dot() + st.fprime(act, n) + " = " + st.factor(d(e["difference"])) +
+        return st.line(lhs + "(" + y + st.minus() + st.target(n) + ")" + st.dot() + st.fprime(act, n) + " = " + st.factor(d(e["difference"])) +
                        st.times() + st.num(fp) + " = " + st.num(d(e["delta"])));
     }
     std::string symbolic, numbers;
@@ -168,7 +169,7 @@ std::string explainStep(const Document& original, const Position& position, Expl
         if (next != phase) out << st.heading(phase = next);
         if (kind == "input") {
             for (const auto& i : e["inputs"]) out << st.line(st.name(i["name"]) + st.eq() + st.num(d(i["value"])));
-            for (const auto& t : e["targets"]) out << st.line("t_" + std::string(st.latex ? "{" : "") + t["name"].get<std::string>() + (st.latex ? "}" : "") + st.eq() + st.num(d(t["value"])));
+            for (const auto& t : e["targets"]) out << st.line(st.target(t["name"]) + st.eq() + st.num(d(t["value"])));
         } else if (kind == "forward") out << forwardLine(st, e);
         else if (kind == "error") out << errorLines(st, e);
         else if (kind == "delta") out << deltaLine(st, e);
@@ -187,6 +188,8 @@ std::string explainStep(const Document& original, const Position& position, Expl
         const std::string empty = "\\begin{align*}\n\\end{align*}\n";
         auto p = s.find(empty);
         if (p != std::string::npos) s.erase(p, empty.size());
+        const std::string lastBreak = " \\\\\n\\end{align*}", end = "\n\\end{align*}";
+        for (p = s.find(lastBreak); p != std::string::npos; p = s.find(lastBreak)) s.replace(p, lastBreak.size(), end);
     }
     return s;
 }
