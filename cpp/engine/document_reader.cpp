@@ -1,6 +1,7 @@
 // The one validator: JSON text → Document, or a one-line message naming the first fault by JSON path.
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,14 +19,34 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// Control characters (a newline above all) shown as \u escapes: every message stays on one line.
+std::string oneLine(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (c >= 0x20 && c != 0x7F) {
+            out += static_cast<char>(c);
+            continue;
+        }
+        const char* hex = "0123456789ABCDEF";
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+    return out;
+}
+
 std::string describe(const json& v) {
     switch (v.type()) {
         case json::value_t::null: return "null";
         case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
         case json::value_t::string: {
             std::string s = v.get<std::string>();
-            if (s.size() > 20) s = s.substr(0, 20) + "…";
-            return "the string \"" + s + "\"";
+            if (s.size() > 20) {
+                std::size_t cut = 20;
+                while ((static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+                s = s.substr(0, cut) + "…";
+            }
+            return "the string \"" + oneLine(s) + "\"";
         }
         case json::value_t::array: return "an array of " + plural(v.size(), "item");
         case json::value_t::object: return "an object";
@@ -227,17 +248,74 @@ void keepExtraFields(const json& doc, Document& out) {
     out.extraFields = extra.dump();
 }
 
+std::string parseErrorText(const std::string& what) {
+    const std::string marker = "parse error ";
+    auto p = what.find(marker);
+    return "document: invalid JSON " + (p == std::string::npos ? what : what.substr(p + marker.size()));
+}
+
+// A first pass over the text that builds nothing: it refuses nesting deeper than limits::maxNesting
+// (copying or writing such a value recurses once per level) and names the JSON path of a number
+// too large for a double (which the parser refuses before any value exists to check).
+class Scan : public json::json_sax_t {
+    struct Level {
+        bool array;
+        std::size_t index;
+        std::string key;
+    };
+    std::vector<Level> open_;
+
+    std::string path() const {
+        std::string p;
+        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, oneLine(l.key).c_str());
+        return p.empty() ? "document" : p;
+    }
+    bool value() {
+        if (!open_.empty() && open_.back().array) ++open_.back().index;
+        return true;
+    }
+    bool enter(bool isArray) {
+        if (open_.size() >= limits::maxNesting)
+            fail(path(), "arrays and objects nested deeper than " + std::to_string(limits::maxNesting) + " levels (the limit)");
+        open_.push_back({isArray, 0, ""});
+        return true;
+    }
+    bool leave() {
+        open_.pop_back();
+        return value();
+    }
+
+public:
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return enter(false); }
+    bool key(string_t& k) override {
+        open_.back().key = k;
+        return true;
+    }
+    bool end_object() override { return leave(); }
+    bool start_array(std::size_t) override { return enter(true); }
+    bool end_array() override { return leave(); }
+    bool parse_error(std::size_t, const std::string& token, const json::exception& e) override {
+        if (e.id == 406) fail(path(), "expected a finite number, got " + oneLine(token) + " (too large for a double)");
+        throw DocumentError(parseErrorText(e.what()));
+    }
+};
+
 json parse(const std::string& source) {
     if (source.size() > limits::maxBytes)
         fail("document", "too large: " + std::to_string(source.size()) + " bytes, the limit is " + std::to_string(limits::maxBytes));
+    Scan scan;
+    json::sax_parse(source, &scan);
     try {
         return json::parse(source);
-    } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        const std::string marker = "parse error ";
-        auto p = what.find(marker);
-        if (p != std::string::npos) what = what.substr(p + marker.size());
-        throw DocumentError("document: invalid JSON " + what);
+    } catch (const json::exception& e) {  // the scan has refused every invalid text already
+        throw DocumentError(parseErrorText(e.what()));
     }
 }
 

@@ -11,5 +11,6 @@ constexpr std::size_t maxSamples = 100000;
 constexpr std::size_t maxTitleLength = 200;  // characters (UTF-8 code points)
 constexpr std::size_t maxNameLength = 16;    // a layer's label prefix
 constexpr std::size_t maxEpochs = 10000000;  // per train call
+constexpr std::size_t maxNesting = 64;       // arrays and objects inside one another
 
 }  // namespace backstep::limits

@@ -109,6 +109,8 @@ ojson updateEvents(const Network& before, const Network& after, const Workspace&
                                   {"gradient", jsonNumber(sums.gradW[l][at] / n)}, {"learningRate", jsonNumber(eta)},
                                   {"new", jsonNumber(after.weights[l][at])}});
             }
+    }
+    for (std::size_t l = 0; l < before.depth(); ++l) {  // every weight first, then every trained bias (TRACE.md)
         if (!trainBiases || !before.layers[l + 1].bias) continue;
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
             events.push_back({{"kind", "update"}, {"parameter", biasName(before, l, j)}, {"type", "bias"}, {"layer", l},
