@@ -31,13 +31,14 @@ std::string Session::position() const {
 }
 
 std::string Session::step() {
-    Document next = doc_;
-    Position at = position_;
-    std::string trace = traceStep(next, at).dump();
-    if (!allFinite(next.network))
+    const Network before = doc_.network;  // the samples stay put: only parameters and position can change
+    const Position at = position_;
+    std::string trace = traceStep(doc_, position_).dump();
+    if (!allFinite(doc_.network)) {
+        doc_.network = before;
+        position_ = at;
         throw DocumentError("training diverged: a weight became infinite or NaN; try a smaller learningRate (the document is unchanged)");
-    doc_ = std::move(next);
-    position_ = at;
+    }
     return trace;
 }
 
