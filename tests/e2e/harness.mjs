@@ -1,0 +1,155 @@
+// Shared set-up for the page tests: serves the production build (dist/) from a tiny static
+// server on 127.0.0.1 and drives Debian's Chromium with playwright-core. Console errors and
+// page errors are collected so every test can assert there were none.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+function serveDist() {
+  const root = resolve(DIST);
+  const server = createServer(async (request, response) => {
+    try {
+      const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      let file = normalize(join(root, path));
+      if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+    }
+  });
+  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => resolveServer(server)));
+}
+
+/**
+ * Registers before/after hooks for a test file and returns a context:
+ * { url, browser, open(options) → {page, errors} }.
+ */
+export function usePage() {
+  const context = { url: null, browser: null, server: null, contexts: [] };
+  before(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH. No browser is downloaded.`);
+    if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npx vite build --config web/vite.config.js` first.');
+    context.server = await serveDist();
+    context.url = `http://127.0.0.1:${context.server.address().port}/`;
+    context.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    for (const browserContext of context.contexts) await browserContext.close().catch(() => {});
+    await context.browser?.close();
+    await new Promise((done) => (context.server ? context.server.close(done) : done()));
+  });
+
+  /** A fresh page at the app, ready (engine loaded, seed shown). */
+  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false } = {}) => {
+    const browserContext = await context.browser.newContext({ viewport, reducedMotion, colorScheme, hasTouch, deviceScaleFactor: 1 });
+    context.contexts.push(browserContext);
+    const page = await browserContext.newPage();
+    const errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
+    await page.goto(`${context.url}${query}`);
+    await page.waitForSelector('body[data-status="ready"]', { timeout: 15000 });
+    await page.waitForSelector('[data-testid="neuron-i1-value"]');
+    return { page, errors };
+  };
+  return context;
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.activeElement?.closest('.editor') || document.activeElement?.blur());
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export async function fullScreenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.activeElement?.closest('.editor') || document.activeElement?.blur());
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Text of an element by data-testid (trimmed). */
+export async function text(page, testId) {
+  return (await page.getByTestId(testId).first().textContent())?.trim();
+}
+
+/** Clicks "step forward" until the formula caption or the cursor matches `predicate`. */
+export async function stepUntil(page, predicate, limit = 60) {
+  for (let count = 0; count < limit; count += 1) {
+    if (await predicate()) return count;
+    await page.getByTestId('step-forward').click();
+  }
+  throw new Error('stepUntil: condition never met');
+}
+
+/** The scrubber position (frame index within the step). */
+export async function frame(page) {
+  return Number(await page.getByTestId('scrubber').inputValue());
+}
+
+/** Moves to frame `index` of the current step with the keyboard-free scrubber API. */
+export async function goToFrame(page, index) {
+  await page.getByTestId('scrubber').fill(String(index));
+}
+
+/** Clicks "step forward" n times. */
+export async function forward(page, count = 1) {
+  for (let index = 0; index < count; index += 1) await page.getByTestId('step-forward').click();
+}
+
+/** Goes to frame `index` of the current step through the scrubber. */
+export async function frameTo(page, index) {
+  await page.getByTestId('scrubber').fill(String(index));
+}
+
+/** The visible text of a rendered formula part (KaTeX's HTML, not its MathML copy). */
+export async function formulaText(page, part) {
+  const texts = await page.getByTestId(`formula-${part}`).locator('.katex-html').allInnerTexts();
+  return texts.join(' ').replace(/[\s\u200b]+/g, '');
+}
+
+/** Opens the editor on an element (by data-testid), types `value` and presses Enter. */
+export async function editValue(page, testId, value) {
+  await page.getByTestId(testId).click();
+  const input = page.getByTestId('edit-input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(value);
+  await input.press('Enter');
+}

@@ -1,0 +1,79 @@
+// The page header: the brand, the example network, display precision and the theme.
+import { h, s } from '../dom.js';
+import { t } from '../i18n/index.js';
+import { icon } from '../icons.js';
+import { DECIMAL_CHOICES } from '../format/number.js';
+import { PRESETS } from '../presets/index.js';
+import { THEMES } from '../state/initial.js';
+
+function brandMark() {
+  return s('svg', { class: 'brand-mark', viewBox: '0 0 32 32', 'aria-hidden': 'true', focusable: 'false' }, [
+    s('rect', { width: 32, height: 32, rx: 9, class: 'brand-bg' }),
+    s('path', { d: 'M9 10 L23 16 M9 22 L23 16', class: 'brand-edge' }),
+    s('circle', { cx: 9, cy: 10, r: 3.5, class: 'brand-node' }),
+    s('circle', { cx: 9, cy: 22, r: 3.5, class: 'brand-node' }),
+    s('circle', { cx: 23, cy: 16, r: 4, class: 'brand-node' }),
+  ]);
+}
+
+function select(id, labelKey, options, onChange) {
+  const element = h(
+    'select',
+    { id, 'data-testid': id },
+    options.map(([value, text]) => h('option', { value, text })),
+  );
+  element.addEventListener('change', () => onChange(element.value));
+  return { element, field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: t(labelKey) }), element]) };
+}
+
+export function mountHeader(container, { store, actions }) {
+  const preset = select('preset', 'settings.preset', PRESETS.map((item) => [item.id, t(item.labelKey)]), (id) => actions.loadPreset(id));
+  const decimals = select('precision', 'settings.decimals', DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
+  const theme = h('button', { type: 'button', class: 'theme-toggle', 'data-testid': 'theme' });
+  theme.addEventListener('click', () => {
+    const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
+    actions.setSetting('theme', next);
+  });
+  const tools = h('div', { class: 'header-tools', id: 'header-tools' }, [preset.field, decimals.field, theme]);
+  const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': 'header-tools', 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
+    icon('sliders'),
+    h('span', { class: 'settings-toggle-label', text: t('settings.toggle') }),
+  ]);
+  const setOpen = (open) => {
+    tools.classList.toggle('is-open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(!tools.classList.contains('is-open')));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && tools.classList.contains('is-open')) {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!tools.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
+  });
+  container.append(
+    h('div', { class: 'brand' }, [brandMark(), h('div', { class: 'brand-text' }, [h('h1', { class: 'brand-name', text: t('app.name') }), h('span', { class: 'brand-tagline', text: t('app.tagline') })])]),
+    toggle,
+    tools,
+  );
+
+  function render(state) {
+    preset.element.value = state.presetId ?? 'seed';
+    decimals.element.value = String(state.settings.decimals);
+    const mode = state.settings.theme;
+    theme.replaceChildren(icon(mode === 'dark' ? 'moon' : mode === 'light' ? 'sun' : 'auto'), h('span', { class: 'theme-label', text: t(`theme.${mode}`) }));
+    theme.setAttribute('aria-label', t('theme.label', { mode: t(`theme.${mode}`) }));
+    theme.title = t('theme.label', { mode: t(`theme.${mode}`) });
+  }
+  store.subscribe((state, previous) => {
+    if (state.settings !== previous.settings || state.presetId !== previous.presetId) render(state);
+  });
+  render(store.get());
+}
+
+/** Applies the theme setting to <html data-theme>; "auto" follows the system. */
+export function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+}

@@ -1,0 +1,25 @@
+// Keyboard shortcuts: Space play/pause, ← → step, Home reset, End skip to the end of the step.
+// They never fire while typing in a field, and Space keeps its usual meaning on buttons.
+
+const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+const PRESSABLE = 'button, [role="button"], a[href], summary';
+
+export function installKeyboard(actions) {
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target instanceof Element ? event.target : document.body;
+    if (target.closest(TYPING)) return;
+    const handlers = {
+      ' ': () => !target.closest(PRESSABLE) && actions.togglePlay(),
+      ArrowRight: () => actions.stepForward(),
+      ArrowLeft: () => actions.stepBack(),
+      Home: () => actions.reset(),
+      End: () => actions.skipToEnd(),
+    };
+    const handler = handlers[event.key];
+    if (!handler) return;
+    if (event.key === ' ' && target.closest(PRESSABLE)) return;
+    event.preventDefault();
+    handler();
+  });
+}

@@ -1,0 +1,106 @@
+// The formula card: for the current event (or, while the pointer rests on a graph element,
+// that element's latest event) the symbolic formula, the numbers, and the result, in the
+// scalar or the matrix view. Hovering a term highlights its place in the graph.
+import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
+import { latestEventFor } from '../state/refs.js';
+import { currentEntry } from '../state/selectors.js';
+import { phaseOf } from '../player/timeline.js';
+import { isSeedLike } from './context.js';
+import { renderLines } from './katex-render.js';
+import { matrixFormula } from './matrix.js';
+import { scalarFormula } from './scalar.js';
+import { eventTitle, refLabel } from './titles.js';
+
+function formulaContext(state, upTo) {
+  const entry = currentEntry(state);
+  return {
+    events: entry.trace.events,
+    upTo,
+    decimals: state.settings.decimals,
+    labels: state.labels,
+    document: entry.document,
+    singleOutput: state.labels.neurons.at(-1).length === 1,
+    seedLike: isSeedLike(entry.document),
+    batchSize: entry.document.batchSize ?? 1,
+    sample: entry.trace.samples[0] ?? 0,
+    outputNames: state.labels.neurons.at(-1),
+    t,
+  };
+}
+
+function viewButton(view, onClick) {
+  return h('button', { type: 'button', class: 'segment', 'data-view': view, 'data-testid': `view-${view}`, text: t(`view.${view}`), onclick: onClick });
+}
+
+export function mountFormulaPanel(card, { store, actions, hoverLinks }) {
+  const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
+  const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
+  const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view)));
+  const rows = ['symbolic', 'substituted', 'result'].map((part) => ({
+    part,
+    value: h('div', { class: `formula-value formula-${part}`, 'data-testid': `formula-${part}` }),
+  }));
+  const preview = h('p', { class: 'formula-preview', 'data-testid': 'formula-preview', hidden: true });
+  const body = h('dl', { class: 'formula-rows' }, rows.map(({ part, value }) => h('div', { class: `formula-row row-${part}` }, [h('dt', { text: t(`formula.${part}`) }), h('dd', {}, [value])])));
+  card.append(
+    h('div', { class: 'card-head formula-head' }, [
+      h('h2', { id: 'formula-card-title', class: 'card-title', text: t('formula.title') }),
+      h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
+    ]),
+    h('div', { class: 'formula-caption-line' }, [phase, caption]),
+    preview,
+    body,
+  );
+
+  function show(state, eventIndex, previewRef) {
+    const entry = currentEntry(state);
+    if (!entry) return;
+    const event = entry.trace.events[eventIndex];
+    const context = formulaContext(state, eventIndex);
+    const formula = (state.settings.view === 'matrix' ? matrixFormula : scalarFormula)(event, context);
+    phase.textContent = t(`phase.${phaseOf(event)}`);
+    phase.dataset.phase = phaseOf(event);
+    caption.textContent = eventTitle(event, t);
+    preview.hidden = !previewRef;
+    if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
+    for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
+    for (const button of views) button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
+    card.classList.toggle('is-preview', Boolean(previewRef));
+    card.dataset.view = state.settings.view;
+  }
+
+  function render() {
+    const state = store.get();
+    const link = hoverLinks.get();
+    if (link?.origin === 'graph') {
+      const entry = currentEntry(state);
+      const index = latestEventFor(entry.trace.events, state.cursor.event, link.ref);
+      if (index >= 0 && index !== state.cursor.event) {
+        show(state, index, link.ref);
+        markTerms(link.ref);
+        return;
+      }
+    }
+    show(state, state.cursor.event, null);
+    markTerms(link?.ref ?? null);
+  }
+
+  function markTerms(ref) {
+    for (const element of body.querySelectorAll('.is-hover')) element.classList.remove('is-hover');
+    if (ref) for (const element of body.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`)) element.classList.add('is-hover');
+  }
+
+  body.addEventListener('pointerover', (event) => {
+    const term = event.target.closest?.('[data-ref]');
+    if (term) hoverLinks.set(term.getAttribute('data-ref'), 'formula');
+  });
+  body.addEventListener('pointerleave', () => {
+    if (hoverLinks.get()?.origin === 'formula') hoverLinks.set(null, 'formula');
+  });
+  hoverLinks.subscribe((link) => (link?.origin === 'formula' ? markTerms(link.ref) : render()));
+  store.subscribe((state, previous) => {
+    if (state.cursor !== previous.cursor || state.history !== previous.history || state.settings.decimals !== previous.settings.decimals || state.settings.view !== previous.settings.view) render();
+  });
+  return { render, body };
+}

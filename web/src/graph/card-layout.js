@@ -1,0 +1,95 @@
+// The error panel's geometry: a column of rows right of the outputs (wide) or a grid of
+// cells below the network (narrow). Cell ids: target:o1, difference:o1, error:o1, total,
+// result:o1, resultError.
+
+function rowIds(outputs, multi) {
+  const rows = [];
+  for (const output of outputs) {
+    rows.push(`target:${output.name}`, `difference:${output.name}`);
+    if (multi) rows.push(`error:${output.name}`);
+  }
+  rows.push('total');
+  return rows;
+}
+
+function resultIds(outputs) {
+  return [...outputs.map((output) => `result:${output.name}`), 'resultError'];
+}
+
+function wideCard({ m, width, outputs, multi }) {
+  const rows = rowIds(outputs, multi);
+  const results = resultIds(outputs);
+  const titleH = 34;
+  const dividerH = 40;
+  const h = titleH + rows.length * m.rowH + dividerH + results.length * m.rowH + 10;
+  const centre = (outputs[0].y + outputs.at(-1).y) / 2;
+  const x = width - m.pad - m.cardW;
+  const y = Math.max(m.pad, centre - h / 2);
+  const cells = {};
+  rows.forEach((id, k) => {
+    cells[id] = { x, y: y + titleH + k * m.rowH, w: m.cardW, h: m.rowH };
+  });
+  const resultsTop = y + titleH + rows.length * m.rowH + dividerH;
+  results.forEach((id, k) => {
+    cells[id] = { x, y: resultsTop + k * m.rowH, w: m.cardW, h: m.rowH };
+  });
+  return {
+    mode: 'wide',
+    x,
+    y,
+    w: m.cardW,
+    h,
+    title: { x: x + 14, y: y + 22 },
+    resultsTitle: { x: x + 14, y: resultsTop - 12 },
+    divider: { x1: x + 14, x2: x + m.cardW - 14, y: resultsTop - dividerH + 12 },
+    cells,
+    links: outputs.map((output) => ({ name: output.name, x1: output.x + output.r, y1: output.y, x2: x, y2: cells[`difference:${output.name}`].y + m.rowH / 2 })),
+  };
+}
+
+function gridRows(ids, perRow) {
+  const rows = [];
+  for (let k = 0; k < ids.length; k += perRow) rows.push(ids.slice(k, k + perRow));
+  return rows;
+}
+
+function narrowCard({ m, width, outputs, netBottom, multi }) {
+  const perRow = 3;
+  const rows = [];
+  for (const output of outputs) rows.push([`target:${output.name}`, `difference:${output.name}`, multi ? `error:${output.name}` : 'total']);
+  if (multi) rows.push(['total']);
+  const resultRows = gridRows(resultIds(outputs), perRow);
+  const titleH = 28;
+  const dividerH = 30;
+  const x = m.pad;
+  const w = width - 2 * m.pad;
+  const y = netBottom + m.cardGap;
+  const h = titleH + rows.length * m.cellH + dividerH + resultRows.length * m.cellH + 8;
+  const cellW = (w - 16) / perRow;
+  const cells = {};
+  const place = (ids, top) =>
+    ids.forEach((row, r) =>
+      row.forEach((id, c) => {
+        cells[id] = { x: x + 8 + c * cellW, y: top + r * m.cellH, w: cellW, h: m.cellH };
+      }),
+    );
+  place(rows, y + titleH);
+  const resultsTop = y + titleH + rows.length * m.cellH + dividerH;
+  place(resultRows, resultsTop);
+  return {
+    mode: 'narrow',
+    x,
+    y,
+    w,
+    h,
+    title: { x: x + 12, y: y + 19 },
+    resultsTitle: { x: x + 12, y: resultsTop - 9 },
+    divider: { x1: x + 12, x2: x + w - 12, y: resultsTop - dividerH + 4 },
+    cells,
+    links: outputs.map((output) => ({ name: output.name, x1: output.x, y1: output.y + output.r + 2 * m.lineH + 6, x2: output.x, y2: y })),
+  };
+}
+
+export function cardLayout(options) {
+  return options.m.mode === 'wide' ? wideCard(options) : narrowCard(options);
+}

@@ -1,0 +1,109 @@
+// The geometry of the graph for a container width: neurons (columns of layers), edges,
+// weight-label positions, bias tags and the error panel. Pure geometry, no model numbers.
+import { cardLayout } from './card-layout.js';
+import { placeLabels } from './label-placement.js';
+import { NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.js';
+
+/** The largest a weight label can get (at the update, with its gradient), for placement. */
+function pillSize(m, nameWidth, decimals, pillMode) {
+  const number = widestNumber(decimals);
+  const name = 'w'.repeat(nameWidth);
+  const rows = pillMode === 'inline' ? [`${name} ${number} → ${number}`, `∂ ${number}`] : [`${name} ${number}`, `→ ${number}`];
+  const w = Math.max(...rows.map((row) => textWidth(row, m.pillFont))) + 2 * m.pillPadX;
+  return { w, h: rows.length * m.pillLineH + 2 * m.pillPadY };
+}
+
+/** The area a neuron covers: name above, circle, and the z/δ lines below. */
+function neuronBox(neuron, m, decimals) {
+  const below = neuron.layer === 0 ? 0 : neuron.linesBelow * m.lineH + 6;
+  const halfWidth = Math.max(neuron.r + 4, neuron.layer === 0 ? 0 : textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4);
+  return { x: neuron.x - halfWidth, y: neuron.y - neuron.r - m.nameH, w: 2 * halfWidth, h: 2 * neuron.r + m.nameH + below };
+}
+
+function trimmed(source, dest) {
+  const dx = dest.x - source.x;
+  const dy = dest.y - source.y;
+  const length = Math.hypot(dx, dy);
+  const ux = dx / length;
+  const uy = dy / length;
+  return { x1: source.x + ux * source.r, y1: source.y + uy * source.r, x2: dest.x - ux * dest.r, y2: dest.y - uy * dest.r };
+}
+
+export function computeLayout({ labels, document, width, decimals, fitHeight = 0 }) {
+  const m = width < NARROW_BELOW ? NARROW : WIDE;
+  const sizes = labels.neurons.map((layer) => layer.length);
+  const maxSize = Math.max(...sizes);
+  const hasBias = labels.biases.some((layer) => layer.some(Boolean));
+  const biasH = hasBias ? 2 * m.pillLineH + 2 * m.pillPadY + 8 : 0;
+  const nonlinear = document.layers.slice(1).map((layer) => layer.activation !== 'linear');
+  const baseGapY = m.gapY + biasH + (nonlinear.some(Boolean) ? m.lineH : 0);
+  const fixedHeight = 2 * m.pad + biasH + m.nameH + 2 * m.r + 2 * m.lineH + 8;
+  const gapY = m.mode === 'wide' && fitHeight > 0 && maxSize > 1 ? Math.min(baseGapY * 1.3, Math.max(baseGapY, (fitHeight - fixedHeight) / (maxSize - 1))) : baseGapY;
+
+  const deltaHalf = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2;
+  const cardW = Math.max(m.cardW ?? 0, textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58);
+  const top = m.pad + biasH + m.nameH + m.r;
+  const left = m.pad + m.r + (m.mode === 'wide' ? 10 : 0);
+  const right = width - m.pad - Math.max(m.r, deltaHalf) - (m.mode === 'wide' ? cardW + m.cardGap : 0);
+  const columnX = (k) => left + ((right - left) * k) / (sizes.length - 1);
+
+  const neurons = [];
+  const byName = {};
+  labels.neurons.forEach((layer, k) => {
+    layer.forEach((name, j) => {
+      const neuron = {
+        name,
+        layer: k,
+        index: j,
+        x: columnX(k),
+        y: top + ((maxSize - layer.length) / 2 + j) * gapY,
+        r: m.r,
+        output: k === sizes.length - 1,
+        activation: k === 0 ? null : document.layers[k].activation,
+        linesBelow: k === 0 ? 0 : nonlinear[k - 1] ? 2 : 1,
+      };
+      neurons.push(neuron);
+      byName[name] = neuron;
+    });
+  });
+
+  const biases = [];
+  labels.biases.forEach((layer, l) =>
+    layer.forEach((name, j) => {
+      if (!name) return;
+      const neuron = byName[labels.neurons[l + 1][j]];
+      biases.push({ name, layer: l, dest: j, neuron: neuron.name, x: neuron.x, y: neuron.y - neuron.r - m.nameH - biasH / 2 + 2 });
+    }),
+  );
+
+  const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
+  const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
+  const pillMode = m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap ? 'inline' : 'stacked';
+  const pill = pillSize(m, longestName, decimals, pillMode);
+  const biasPill = pillSize(m, Math.max(2, ...biases.map((bias) => bias.name.length + 1)), decimals, pillMode);
+  const obstacles = [
+    ...neurons.map((neuron) => neuronBox(neuron, m, decimals)),
+    ...biases.map((bias) => ({ x: bias.x - biasPill.w / 2, y: bias.y - biasPill.h / 2, w: biasPill.w, h: biasPill.h })),
+  ];
+  const edges = [];
+  labels.weights.forEach((layer, l) => {
+    const gap = [];
+    layer.forEach((row, j) =>
+      row.forEach((name, i) => {
+        const source = byName[labels.neurons[l][i]];
+        const dest = byName[labels.neurons[l + 1][j]];
+        gap.push({ name, layer: l, dest: j, source: i, sourceName: source.name, destName: dest.name, ...trimmed(source, dest) });
+      }),
+    );
+    placeLabels(gap, obstacles, pill);
+    edges.push(...gap);
+  });
+
+  const linesBelow = Math.max(...neurons.map((neuron) => neuron.linesBelow));
+  const netBottom = top + (maxSize - 1) * gapY + m.r + linesBelow * m.lineH + 8;
+  const outputs = neurons.filter((neuron) => neuron.output);
+  const card = cardLayout({ m: { ...m, cardW }, width, outputs, netBottom, multi: outputs.length > 1 });
+  const height = Math.ceil(Math.max(netBottom, card.y + card.h) + m.pad);
+
+  return { mode: m.mode, pillMode, m, width, height, neurons, byName, edges, biases, card, pill };
+}

@@ -1,0 +1,93 @@
+// Puts the numbers of a scene into the drawn graph: values, gradients, updated weights,
+// edge colour (sign) and width (magnitude), and which elements the current event is about.
+import { select } from 'd3-selection';
+import { refsOf } from '../state/refs.js';
+import { updateCard } from './card.js';
+import { pillRows, renderPill } from './pill.js';
+
+const isSet = (value) => value !== null && value !== undefined;
+
+/** Stroke width for a weight: geometry from |w| relative to the largest weight on screen. */
+export function edgeWidth(value, maxAbs) {
+  return 1.4 + 6 * Math.min(1, Math.abs(value) / (maxAbs || 1));
+}
+
+export function largestWeight(scene) {
+  let largest = 0;
+  for (const weight of Object.values(scene.weights)) largest = Math.max(largest, Math.abs(weight.value), Math.abs(weight.updated ?? 0));
+  return largest;
+}
+
+function updatePills(svg, layout, kind, table, { format, t }) {
+  svg.selectAll(`.pill-${kind}`).each(function updatePill(item) {
+    const group = select(this);
+    const parameter = table[item.name];
+    const updated = isSet(parameter.updated);
+    const shown = updated ? parameter.updated : parameter.value;
+    const name = kind === 'bias' ? `+${item.name}` : item.name;
+    renderPill(group, pillRows({ name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient }, { mode: layout.pillMode, format }), layout.m);
+    group.classed('is-updated', updated).classed('is-pos', shown >= 0).classed('is-neg', shown < 0);
+    const label = updated
+      ? t('edit.aria.updated', { name: item.name, old: format(parameter.value), value: format(shown) })
+      : t('edit.aria.parameter', { name: item.name, value: format(shown) });
+    const gradient = isSet(parameter.gradient) ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}` : '';
+    group.attr('aria-label', `${label}${gradient} ${t('edit.aria.hint')}`);
+  });
+}
+
+/** The value's font size, shrunk so that long numbers stay inside the circle. */
+function fittedFont(text, radius, preferred) {
+  const room = 2 * radius - 8;
+  const needed = text.length * 0.6 * preferred;
+  return needed > room ? Math.max(9, Math.floor((preferred * room) / needed)) : preferred;
+}
+
+function updateNeurons(svg, scene, { format, t }, valueFont) {
+  svg.selectAll('.neuron').each(function updateNeuron(neuron) {
+    const group = select(this);
+    const state = scene.neurons[neuron.name];
+    const layerActivation = neuron.activation;
+    group.classed('is-idle', !isSet(state.value)).classed('is-done', isSet(state.value));
+    const value = isSet(state.value) ? format(state.value) : '';
+    group.select('.neuron-value').text(value).style('font-size', `${fittedFont(value, neuron.r, valueFont)}px`);
+    group.select('.neuron-z').text(isSet(state.z) && layerActivation !== 'linear' ? `z ${format(state.z)}` : '');
+    group.select('.neuron-delta').text(isSet(state.delta) ? `δ ${format(state.delta)}` : '');
+    if (neuron.layer === 0) {
+      group.attr('data-edit', `input:${scene.sample ?? 0}:${neuron.index}`);
+      group.attr('aria-label', `${t('edit.aria.input', { name: neuron.name, value: format(state.value) })} ${t('edit.aria.hint')}`);
+    }
+  });
+}
+
+function updateEdges(svg, scene) {
+  const largest = largestWeight(scene);
+  svg.selectAll('.edge').each(function updateEdge(edge) {
+    const weight = scene.weights[edge.name];
+    const value = weight.updated ?? weight.value;
+    const group = select(this);
+    group.classed('is-pos', value >= 0).classed('is-neg', value < 0);
+    group.select('.edge-line').attr('stroke-width', edgeWidth(value, largest));
+    group.select('.edge-halo').attr('stroke-width', edgeWidth(value, largest) + 9);
+  });
+}
+
+function updateFocus(svg, scene) {
+  const { subjects, related } = scene.event ? refsOf(scene.event) : { subjects: [], related: [] };
+  svg.selectAll('[data-ref]').each(function mark() {
+    const key = this.getAttribute('data-ref');
+    this.classList.toggle('is-current', subjects.includes(key));
+    this.classList.toggle('is-related', related.includes(key));
+  });
+  svg.classed('has-current', subjects.length > 0);
+  svg.attr('data-event-kind', scene.event?.kind ?? 'none');
+}
+
+export function updateGraph(svgElement, layout, scene, helpers) {
+  const svg = select(svgElement);
+  updateEdges(svg, scene);
+  updateNeurons(svg, scene, helpers, layout.m.valueFont);
+  updatePills(svg, layout, 'weight', scene.weights, helpers);
+  updatePills(svg, layout, 'bias', scene.biases, helpers);
+  updateCard(svg, layout, scene, helpers);
+  updateFocus(svg, scene);
+}

@@ -1,0 +1,108 @@
+// The graph card: header (title, learning rate, counter), the SVG (redrawn when its width or
+// the network changes, updated on every state change, animated when moving one frame on),
+// and the legend. Hover or focus on an element tells the formula panel.
+import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
+import { formatFactor, formatNumber } from '../format/number.js';
+import { sceneAt } from '../state/scene.js';
+import { currentEntry, isNextFrame } from '../state/selectors.js';
+import { animationDuration } from '../player/timeline.js';
+import { animateEvent } from './animate.js';
+import { drawGraph } from './draw.js';
+import { computeLayout } from './layout.js';
+import { NARROW_BELOW } from './metrics.js';
+import { cancelAll } from './tokens.js';
+import { updateGraph } from './update.js';
+import { createGraphHeader, updateGraphHeader } from './header.js';
+
+export function mountGraph(card, { store, hoverLinks, motion }) {
+  const header = createGraphHeader();
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('data-testid', 'graph');
+  const wrap = h('div', { class: 'graph-wrap' }, [svg]);
+  const legend = h('div', { class: 'graph-legend', 'aria-hidden': 'true' }, [
+    h('span', { class: 'legend-item legend-pos' }, [h('span', { class: 'legend-swatch' }), t('legend.positive')]),
+    h('span', { class: 'legend-item legend-neg' }, [h('span', { class: 'legend-swatch' }), t('legend.negative')]),
+    h('span', { class: 'legend-item legend-grad' }, [h('span', { class: 'legend-symbol', text: '∂' }), t('legend.gradient')]),
+    h('span', { class: 'legend-item legend-delta' }, [h('span', { class: 'legend-symbol', text: 'δ' }), t('legend.delta')]),
+    h('span', { class: 'legend-item legend-edit' }, [t('legend.edit')]),
+  ]);
+  card.append(header.element, wrap, legend);
+
+  let layout = null;
+  let layoutKey = '';
+  let width = 0;
+
+  const helpers = () => {
+    const { decimals } = store.get().settings;
+    return { format: (value) => formatNumber(value, decimals), factor: (value) => formatFactor(value, decimals), t };
+  };
+
+  function render({ animate = false } = {}) {
+    const state = store.get();
+    const entry = currentEntry(state);
+    if (!entry || width === 0) return;
+    const fitHeight = width < NARROW_BELOW ? 0 : availableHeight();
+    const key = `${width}|${fitHeight}|${state.presetId}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
+    if (key !== layoutKey) {
+      layout = { ...computeLayout({ labels: state.labels, document: entry.document, width, decimals: state.settings.decimals, fitHeight }), fitHeight };
+      drawGraph(svg, layout);
+      layoutKey = key;
+    }
+    const scene = sceneAt(entry, state.labels, state.cursor.event);
+    cancelAll(svg);
+    updateGraph(svg, layout, scene, helpers());
+    svg.setAttribute('aria-label', t('graph.label', { shape: state.labels.neurons.map((layer) => layer.length).join('-'), title: entry.document.title ?? '' }));
+    updateGraphHeader(header, state, helpers());
+    if (animate) animateEvent(svg, layout, scene, scene.event, animationDuration(scene.event, state.settings.speed, motion.reduced()), helpers());
+    const hovered = hoverLinks.get();
+    if (hovered) highlight(hovered.ref);
+  }
+
+  /** The height the graph may take so the page fits the window above the control bar. */
+  function availableHeight() {
+    const bar = document.getElementById('control-bar')?.offsetHeight ?? 0;
+    const top = wrap.getBoundingClientRect().top + window.scrollY;
+    return Math.max(0, Math.round((window.innerHeight - top - bar - legend.offsetHeight - 48) / 10) * 10);
+  }
+
+  function highlight(target) {
+    for (const element of svg.querySelectorAll('.is-hover')) element.classList.remove('is-hover');
+    if (!target) return;
+    for (const element of svg.querySelectorAll(`[data-ref="${CSS.escape(target)}"]`)) element.classList.add('is-hover');
+  }
+
+  store.subscribe((state, previous) => {
+    const moved = state.cursor !== previous.cursor;
+    const changed = moved || state.history !== previous.history || state.labels !== previous.labels || state.settings.decimals !== previous.settings.decimals;
+    if (!changed) return;
+    const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
+    render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });
+  });
+  hoverLinks.subscribe((link) => highlight(link?.ref ?? null));
+
+  const pointTo = (event) => {
+    const element = event.target.closest?.('[data-ref]');
+    hoverLinks.set(element?.getAttribute('data-ref') ?? null, 'graph');
+  };
+  svg.addEventListener('pointerover', pointTo);
+  svg.addEventListener('focusin', pointTo);
+  svg.addEventListener('pointerleave', () => hoverLinks.set(null, 'graph'));
+  svg.addEventListener('focusout', (event) => {
+    if (!svg.contains(event.relatedTarget)) hoverLinks.set(null, 'graph');
+  });
+
+  new ResizeObserver((entries) => {
+    const next = Math.floor(entries[0].contentRect.width);
+    if (next > 0 && next !== width) {
+      width = next;
+      render();
+    }
+  }).observe(wrap);
+  window.addEventListener('resize', () => {
+    if (layout && width >= NARROW_BELOW && availableHeight() !== layout.fitHeight) render();
+  });
+
+  return { svg, wrap, header, render, layout: () => layout };
+}

@@ -1,0 +1,37 @@
+// The play loop: while state.playing, wait for the current frame's animation (scaled by the
+// speed), then move to the next frame; stop on the last frame of the step.
+import { currentEvent, isAtStepEnd } from '../state/selectors.js';
+import { frameDuration } from './timeline.js';
+
+export function createPlayer(store, actions, motion) {
+  let timer = null;
+
+  function stop() {
+    clearTimeout(timer);
+    timer = null;
+  }
+
+  function schedule(state) {
+    stop();
+    const wait = frameDuration(currentEvent(state), state.settings.speed, motion.reduced());
+    timer = setTimeout(() => {
+      timer = null;
+      const now = store.get();
+      if (!now.playing) return;
+      if (isAtStepEnd(now)) actions.pause();
+      else actions.advance();
+    }, wait);
+  }
+
+  store.subscribe((state, previous) => {
+    if (!state.playing) {
+      stop();
+      return;
+    }
+    const moved = state.cursor !== previous.cursor || !previous.playing;
+    const retimed = state.settings.speed !== previous.settings.speed;
+    if (moved || retimed) schedule(state);
+  });
+
+  return { stop };
+}

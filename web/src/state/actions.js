@@ -1,0 +1,117 @@
+// Everything a learner can do, as functions that turn the state into the next state.
+// Time travel: steps are kept in history; going past the last one asks the engine for a new
+// step, going back reuses the stored numbers and puts the engine back where the screen is.
+import { EngineError } from '../engine/engine.js';
+import { parseNumber } from '../edit/parse.js';
+import { valueAt, withValue } from '../edit/targets.js';
+import { presetById } from '../presets/index.js';
+import { phaseStart } from '../player/timeline.js';
+import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
+
+export function createActions(store, session, { report, t, formatValue }) {
+  const get = store.get;
+  const set = (patch) => store.update((state) => ({ ...state, ...patch }));
+
+  function historyUpTo(history, step) {
+    let list = history;
+    while (list.length <= step) list = [...list, session.continueAfter(list.at(-1))];
+    return list;
+  }
+
+  /** Moves the cursor to (step, event); event is clamped to the step's last frame. */
+  function moveTo(step, event, patch = {}) {
+    const state = get();
+    let history;
+    try {
+      history = historyUpTo(state.history, step);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      report(t('status.engineRefusedStep', { message: error.message }));
+      set({ playing: false });
+      return false;
+    }
+    const entry = history[step];
+    const cursor = { step, event: Math.max(0, Math.min(event, lastEventIndex(entry))) };
+    if (step !== state.cursor.step || history !== state.history) session.sync(entry);
+    set({ history, cursor, ...patch });
+    return true;
+  }
+
+  function nextFrame() {
+    const { cursor } = get();
+    return isAtStepEnd(get()) ? [cursor.step + 1, 0] : [cursor.step, cursor.event + 1];
+  }
+
+  const actions = {
+    /** The player's move: the next frame, staying in play. */
+    advance: () => moveTo(...nextFrame()),
+    stepForward: () => moveTo(...nextFrame(), { playing: false }),
+    stepBack() {
+      const { cursor, history } = get();
+      if (cursor.event > 0) return moveTo(cursor.step, cursor.event - 1, { playing: false });
+      if (cursor.step > 0) return moveTo(cursor.step - 1, lastEventIndex(history[cursor.step - 1]), { playing: false });
+      return false;
+    },
+    reset: () => moveTo(0, 0, { playing: false }),
+    /** The last frame of this step; from there, the last frame of the next step. */
+    skipToEnd() {
+      const { cursor } = get();
+      const step = isAtStepEnd(get()) ? cursor.step + 1 : cursor.step;
+      return moveTo(step, Number.MAX_SAFE_INTEGER, { playing: false });
+    },
+    jumpTo: (event) => moveTo(get().cursor.step, event, { playing: false }),
+    jumpToPhase(phase) {
+      const state = get();
+      return moveTo(state.cursor.step, phaseStart(currentEntry(state).trace.events, phase, state.cursor.event), { playing: false });
+    },
+    play() {
+      if (get().playing) return;
+      set({ playing: true });
+      actions.advance();
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? actions.pause() : actions.play()),
+    setSetting(key, value) {
+      store.update((state) => ({ ...state, settings: { ...state.settings, [key]: value } }));
+    },
+
+    /** Replaces one value of the step on screen; returns {ok} or {ok: false, message}. */
+    edit(target, text) {
+      const state = get();
+      const entry = currentEntry(state);
+      const old = formatValue(valueAt(entry.document, target));
+      const parsed = parseNumber(text);
+      if (!parsed.ok) return { ok: false, message: t(`edit.refused.${parsed.reason}`, { text: String(text).trim(), old }) };
+      if (Object.is(parsed.value, valueAt(entry.document, target))) return { ok: true, unchanged: true };
+      let computed;
+      try {
+        computed = session.compute(withValue(entry.document, target, parsed.value), entry.position);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        session.sync(entry);
+        return { ok: false, message: t('edit.refused.engine', { message: error.message, old }) };
+      }
+      set({
+        playing: false,
+        document: computed.document,
+        history: [...state.history.slice(0, state.cursor.step), computed],
+      });
+      return { ok: true };
+    },
+
+    /** Opens an example network (first step, first frame). */
+    loadPreset(id) {
+      const preset = presetById(id);
+      try {
+        const { labels, entry } = session.open(preset.document);
+        set({ status: 'ready', presetId: preset.id, document: entry.document, labels, history: [entry], cursor: { step: 0, event: 0 }, playing: false });
+        return true;
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        report(t('status.engineRefusedDocument', { message: error.message }));
+        return false;
+      }
+    },
+  };
+  return actions;
+}

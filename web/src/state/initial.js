@@ -1,0 +1,24 @@
+// The shape of the page state:
+// { status, presetId, document, labels, history: [{document, position, trace, next}],
+//   cursor: {step, event}, playing, settings: {decimals, speed, view, theme} }
+// history[k].document/position: the engine's state before step k; trace: what step k did;
+// next: the state after it (the start of step k + 1).
+
+export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];
+export const VIEWS = ['scalar', 'matrix'];
+export const THEMES = ['auto', 'light', 'dark'];
+
+export const DEFAULT_SETTINGS = Object.freeze({ decimals: 3, speed: 1, view: 'scalar', theme: 'auto' });
+
+export function createInitialState(settings = {}) {
+  return {
+    status: 'loading',
+    presetId: null,
+    document: null,
+    labels: null,
+    history: [],
+    cursor: { step: 0, event: 0 },
+    playing: false,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+  };
+}

@@ -1,0 +1,35 @@
+// The engine side of time travel. Every step is computed by the engine from a stored
+// (document, position); afterwards the engine is put back to the state before the step on
+// screen, so it always agrees with what the learner sees.
+
+export function createSession(engine) {
+  function compute(document, position) {
+    engine.restore(document, position);
+    try {
+      const trace = engine.step();
+      const next = { document: engine.document(), position: engine.position() };
+      return { document, position, trace, next };
+    } finally {
+      engine.restore(document, position);
+    }
+  }
+
+  return {
+    /** Loads a document (throws EngineError if invalid) and computes its first step. */
+    open(document) {
+      engine.load(document);
+      const start = { document: engine.document(), position: engine.position() };
+      return { labels: engine.labels(), entry: compute(start.document, start.position) };
+    },
+    /** Computes the step that starts from (document, position); throws EngineError if refused. */
+    compute,
+    /** Computes the step after a history entry. */
+    continueAfter(entry) {
+      return compute(entry.next.document, entry.next.position);
+    },
+    /** Puts the engine at the start of a history entry (time travel). */
+    sync(entry) {
+      engine.restore(entry.document, entry.position);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Vite: the page lives in web/, the production build goes to <repo>/dist with relative URLs,
+// so dist/ works from any path on any static host. The engine's .wasm is an asset Vite copies
+// (engine.js refers to it with new URL(..., import.meta.url)).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const distDir = fileURLToPath(new URL('../dist', import.meta.url));
+
+export default defineConfig({
+  root: webRoot,
+  base: './',
+  publicDir: 'public',
+  server: {
+    host: true,
+    port: Number(process.env.PORT) || 5173,
+    strictPort: false,
+  },
+  preview: {
+    port: Number(process.env.PORT) || 4173,
+  },
+  build: {
+    outDir: distDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
+    chunkSizeWarningLimit: 800,
+  },
+});
