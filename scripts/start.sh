@@ -6,5 +6,5 @@ bash scripts/setup.sh
 bash scripts/build-native.sh
 bash scripts/build-wasm.sh
 port=${PORT:-5173}
-echo "backstep: serving the page at http://localhost:${port}/ (Ctrl+C stops)"
+echo "backstep: serving the page at http://${HOST:-localhost}:${port}/ (Ctrl+C stops)"
 exec npx vite --config web/vite.config.js --port "$port" --strictPort

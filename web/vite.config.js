@@ -12,7 +12,7 @@ export default defineConfig({
   base: './',
   publicDir: 'public',
   server: {
-    host: true,
+    host: process.env.HOST || 'localhost', // HOST=0.0.0.0 to open it from a phone on the same network
     port: Number(process.env.PORT) || 5173,
     strictPort: false,
   },

@@ -30,6 +30,10 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Every page test runs under the strict Content-Security-Policy a careful host would send:
+// no inline script or style, no eval (WebAssembly compilation only).
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -42,7 +46,7 @@ function serveDist() {
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CSP });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,5 +1,5 @@
-// With motion: Play at 4× animates a whole step (numbers travel along the edges) and stops
-// on its last frame; quick steps interrupt animations cleanly. Screenshots of mid-animation.
+// With motion: Play at 4× animates a whole step (numbers travel along the edges) and goes on
+// into the next step; quick steps interrupt animations cleanly. Screenshots of mid-animation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PHONE, frame, screenshot, text, usePage } from './harness.mjs';
@@ -21,12 +21,17 @@ test('plays a full step with motion at 4× to its end', async () => {
   await page.locator('.token-backward').first().waitFor({ state: 'attached', timeout: 3000 });
   await page.waitForTimeout(100);
   await screenshot(page, 'desktop-light-animating-backward');
-  await page.waitForFunction(() => document.querySelector('[data-testid="play"]').getAttribute('aria-label') === 'Play', null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').value) === 20, null, { timeout: 30000 });
   const seconds = (Date.now() - started) / 1000;
   assert.ok(seconds > 4 && seconds < 20, `a step at 4× takes a few seconds (${seconds.toFixed(1)} s)`);
-  assert.equal(await frame(page), 20, 'stops on the last frame of the step');
-  assert.equal(await text(page, 'card-result-o1'), '0.256');
+  assert.equal(await text(page, 'card-result-o1'), '0.256', 'the last frame shows the new prediction');
   assert.equal(await text(page, 'weight-w5-value'), '0.174');
+  // Play goes on: the next step's forward pass runs with the updated weights.
+  await page.waitForFunction(() => /Step\s*2\b/.test(document.querySelector('[data-testid="counter"]').textContent), null, { timeout: 10000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').value) >= 3, null, { timeout: 10000 });
+  await page.getByTestId('play').click();
+  assert.equal(await playLabel(page), 'Play');
+  assert.equal(await text(page, 'neuron-h1-value'), '0.924', 'new h1 = 0.923619 with the updated weights');
   await page.waitForTimeout(600);
   assert.equal(await page.locator('.overlay > *').count(), 0, 'no token left behind');
   const hidden = await page.locator('.is-animated').count();

@@ -1,6 +1,7 @@
 // The play loop: while state.playing, wait for the current frame's animation (scaled by the
-// speed), then move to the next frame; stop on the last frame of the step.
-import { currentEvent, isAtStepEnd } from '../state/selectors.js';
+// speed), then move to the next frame — past the end of a step into the next one, whose
+// forward pass runs with the updated weights — until paused.
+import { currentEvent } from '../state/selectors.js';
 import { frameDuration } from './timeline.js';
 
 export function createPlayer(store, actions, motion) {
@@ -18,8 +19,7 @@ export function createPlayer(store, actions, motion) {
       timer = null;
       const now = store.get();
       if (!now.playing) return;
-      if (isAtStepEnd(now)) actions.pause();
-      else actions.advance();
+      actions.advance();
     }, wait);
   }
 
