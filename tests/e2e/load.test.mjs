@@ -59,7 +59,11 @@ test('the theme follows the system and can be switched to light or dark', async 
   const { page, errors } = await app.open({ colorScheme: 'dark' });
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const dark = await background();
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'auto');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.themeSetting), 'auto');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'auto follows the system');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light', null, { timeout: 3000 }); // follows it live
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('theme').click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   const light = await background();

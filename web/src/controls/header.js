@@ -73,7 +73,14 @@ export function mountHeader(container, { store, actions }) {
   render(store.get());
 }
 
-/** Applies the theme setting to <html data-theme>; "auto" follows the system. */
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+let themeSetting = 'auto';
+systemDark.addEventListener('change', () => applyTheme(themeSetting));
+
+/** Applies the theme setting to <html data-theme> as "light" or "dark"; "auto" follows the system, live. */
 export function applyTheme(theme) {
-  document.documentElement.dataset.theme = theme;
+  themeSetting = theme;
+  const resolved = theme === 'auto' ? (systemDark.matches ? 'dark' : 'light') : theme;
+  document.documentElement.dataset.theme = resolved;
+  document.documentElement.dataset.themeSetting = theme;
 }
