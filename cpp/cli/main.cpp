@@ -1,5 +1,6 @@
 // backstep — the command-line tool: train, trace and explain a network document.
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -29,6 +30,7 @@ std::string readAll(const std::string& path) {
         buffer << std::cin.rdbuf();
         return buffer.str();
     }
+    if (std::filesystem::is_directory(path)) throw UsageError("cannot read " + path + ": it is a directory");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UsageError("cannot read " + path);
     buffer << in.rdbuf();
@@ -84,8 +86,7 @@ int run(const Options& o) {
     } else if (o.command == "trace") {
         std::cout << session.step() << "\n";
     } else {
-        const auto format = o.format == "latex" ? backstep::ExplainFormat::Latex : backstep::ExplainFormat::Markdown;
-        std::cout << session.explain(format, static_cast<int>(o.decimals));
+        std::cout << session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals));
     }
     return 0;
 }
@@ -101,7 +102,7 @@ int main(int argc, char** argv) {
     try {
         return run(parseArguments(args));
     } catch (const UsageError& e) {
-        std::cerr << "backstep: " << e.what() << "\n" << usage;
+        std::cerr << "backstep: " << e.what() << " (backstep --help shows the usage)\n";
         return 2;
     } catch (const backstep::DocumentError& e) {
         std::cerr << "backstep: " << e.what() << "\n";

@@ -1,6 +1,7 @@
 // The one validator: JSON text → Document, or a one-line message naming the first fault by JSON path.
 #include <cmath>
 #include <limits>
+#include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -233,7 +234,7 @@ void readSettings(const json& doc, Document& out) {
 
 void readBatchSize(const json& doc, Document& out) {
     if (const json* b = field(doc, "batchSize"))
-        out.batchSize = count(*b, "batchSize", 1, out.samples.size(), "the number of samples");
+        out.batchSize = count(*b, "batchSize", 1, limits::maxSamples, "the limit");  // > samples: one batch of them all
 }
 
 void keepExtraFields(const json& doc, Document& out) {
@@ -254,7 +255,7 @@ std::string parseErrorText(const std::string& what) {
     return "document: invalid JSON " + (p == std::string::npos ? what : what.substr(p + marker.size()));
 }
 
-// A first pass over the text that builds nothing: it refuses nesting deeper than limits::maxNesting
+// A first pass over the text that builds nothing: it refuses repeated keys, nesting deeper than limits::maxNesting
 // (copying or writing such a value recurses once per level) and names the JSON path of a number
 // too large for a double (which the parser refuses before any value exists to check).
 class Scan : public json::json_sax_t {
@@ -262,6 +263,7 @@ class Scan : public json::json_sax_t {
         bool array;
         std::size_t index;
         std::string key;
+        std::set<std::string> keys;  // an object's keys so far: a repeated key is refused, not silently overwritten
     };
     std::vector<Level> open_;
 
@@ -277,7 +279,7 @@ class Scan : public json::json_sax_t {
     bool enter(bool isArray) {
         if (open_.size() >= limits::maxNesting)
             fail(path(), "arrays and objects nested deeper than " + std::to_string(limits::maxNesting) + " levels (the limit)");
-        open_.push_back({isArray, 0, ""});
+        open_.push_back({isArray, 0, "", {}});
         return true;
     }
     bool leave() {
@@ -296,6 +298,7 @@ public:
     bool start_object(std::size_t) override { return enter(false); }
     bool key(string_t& k) override {
         open_.back().key = k;
+        if (!open_.back().keys.insert(k).second) fail(path(), "this key appears twice in the same object");
         return true;
     }
     bool end_object() override { return leave(); }

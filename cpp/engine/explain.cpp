@@ -3,9 +3,9 @@
 #include "explain.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 
+#include "number_format.hpp"
 #include "trace.hpp"
 
 namespace backstep {
@@ -17,21 +17,7 @@ struct Style {
     bool latex;
     int decimals;
 
-    std::string num(double x) const {
-        // Half away from zero on the decimal value a person reads (−0.68765 → −0.6877), not on its binary neighbour.
-        const double scale = std::pow(10.0, decimals);
-        const double rounded = std::copysign(std::round(std::fabs(x) * scale) / scale, x);
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.*f", decimals, rounded);
-        std::string s = buf;
-        if (s.find('.') != std::string::npos) {
-            while (s.back() == '0') s.pop_back();
-            if (s.back() == '.') s.pop_back();
-        }
-        if (s == "-0") s = "0";
-        if (s[0] == '-') s = (latex ? "-" : "−") + s.substr(1);
-        return s;
-    }
+    std::string num(double x) const { return formatNumber(x, {decimals, latex ? "-" : "−", latex}); }
     std::string factor(double x) const { return x < 0 ? "(" + num(x) + ")" : num(x); }  // a number inside a product
     std::string name(const std::string& n) const {                                      // h1 → h_{1} in LaTeX
         if (!latex) return n;
@@ -149,6 +135,12 @@ std::string describeNetwork(const Document& doc) {
 }
 
 }  // namespace
+
+ExplainFormat explainFormatFromName(const std::string& name) {
+    if (name == "markdown") return ExplainFormat::Markdown;
+    if (name == "latex") return ExplainFormat::Latex;
+    throw DocumentError("format: expected \"markdown\" or \"latex\", got \"" + name + "\"");
+}
 
 std::string explainStep(const Document& original, const Position& position, ExplainFormat format, int decimals) {
     Document doc = original;

@@ -8,6 +8,8 @@
 namespace backstep {
 
 enum class ExplainFormat { Markdown, Latex };
+// "markdown" or "latex"; anything else is refused with a DocumentError naming it.
+ExplainFormat explainFormatFromName(const std::string& name);
 
 // Explains the step at `position` of `doc` (neither is changed). `decimals`: how numbers are rounded on the page.
 std::string explainStep(const Document& doc, const Position& position, ExplainFormat format, int decimals = 4);

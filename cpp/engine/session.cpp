@@ -15,9 +15,14 @@ void Session::load(const std::string& documentJson) {
 
 void Session::restore(const std::string& documentJson, std::size_t epoch, std::size_t sample, std::size_t step) {
     Document doc = readDocument(documentJson);
-    if (sample >= doc.samples.size())
-        throw DocumentError("position.sample: expected a sample index below " + std::to_string(doc.samples.size()) + ", got " +
-                            std::to_string(sample));
+    const std::size_t count = doc.samples.size(), batch = doc.batchSize;
+    if (sample >= count || sample % batch != 0)
+        throw DocumentError("position.sample: expected the first sample of a batch (a multiple of " + std::to_string(batch) +
+                            " below " + std::to_string(count) + "), got " + std::to_string(sample));
+    const std::size_t expected = epoch * ((count + batch - 1) / batch) + sample / batch;
+    if (step != expected)
+        throw DocumentError("position.step: expected " + std::to_string(expected) + " (epoch " + std::to_string(epoch) + ", sample " +
+                            std::to_string(sample) + "), got " + std::to_string(step));
     doc_ = std::move(doc);
     position_ = Position{epoch, sample, step};
 }
@@ -33,23 +38,22 @@ std::string Session::position() const {
 std::string Session::step() {
     const Network before = doc_.network;  // the samples stay put: only parameters and position can change
     const Position at = position_;
-    std::string trace = traceStep(doc_, position_).dump();
-    if (!allFinite(doc_.network)) {
+    try {
+        return traceStep(doc_, position_).dump();  // every new weight is in the trace: an overflow is refused there
+    } catch (...) {
         doc_.network = before;
         position_ = at;
-        throw DocumentError("training diverged: a weight became infinite or NaN; try a smaller learningRate (the document is unchanged)");
+        throw;
     }
-    return trace;
 }
 
 void Session::train(std::size_t epochs) { backstep::train(doc_, position_, epochs); }
 
 double Session::meanError() const { return backstep::meanError(doc_); }
 
-}  // namespace backstep
-
-namespace backstep {
-
-std::string Session::explain(ExplainFormat format, int decimals) const { return explainStep(doc_, position_, format, decimals); }
+std::string Session::explain(ExplainFormat format, int decimals) const {
+    if (decimals < 0 || decimals > 15) throw DocumentError("decimals: expected a whole number from 0 to 15, got " + std::to_string(decimals));
+    return explainStep(doc_, position_, format, decimals);
+}
 
 }  // namespace backstep

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../engine/arguments.hpp"
+#include "../engine/limits.hpp"
 #include "../engine/session.hpp"
 
 namespace {
@@ -23,6 +25,8 @@ std::string guarded(F&& f) {
 
 std::string ok(const std::string& jsonValue) { return "{\"ok\":" + jsonValue + "}"; }
 
+constexpr double maxCount = 9007199254740991.0;  // 2^53 − 1: every whole double up to it is exact
+
 class Engine {
 public:
     std::string load(const std::string& doc) {
@@ -35,7 +39,9 @@ public:
     std::string restore(const std::string& doc, double epoch, double sample, double step) {
         return guarded([&] {
             if (!session_) session_ = std::make_unique<Session>(doc);
-            session_->restore(doc, static_cast<std::size_t>(epoch), static_cast<std::size_t>(sample), static_cast<std::size_t>(step));
+            session_->restore(doc, backstep::wholeNumber(epoch, "position.epoch", 0, 1e12),
+                              backstep::wholeNumber(sample, "position.sample", 0, maxCount),
+                              backstep::wholeNumber(step, "position.step", 0, maxCount));
             return ok("true");
         });
     }
@@ -45,16 +51,15 @@ public:
     std::string step() { return guarded([&] { return ok(session().step()); }); }
     std::string train(double epochs) {
         return guarded([&] {
-            if (!(epochs >= 0)) throw backstep::DocumentError("epochs: expected an integer ≥ 0");
-            session().train(static_cast<std::size_t>(epochs));
+            session().train(backstep::wholeNumber(epochs, "epochs", 0, static_cast<double>(backstep::limits::maxEpochs)));
             return ok("true");
         });
     }
     std::string meanError() { return guarded([&] { return ok(json(session().meanError()).dump()); }); }
     std::string explain(const std::string& format, double decimals) {
         return guarded([&] {
-            const auto f = format == "latex" ? backstep::ExplainFormat::Latex : backstep::ExplainFormat::Markdown;
-            return ok(json(session().explain(f, static_cast<int>(decimals))).dump());
+            const int places = static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, 15));
+            return ok(json(session().explain(backstep::explainFormatFromName(format), places)).dump());
         });
     }
 

@@ -17,7 +17,7 @@ test('editing w1 to 0.5 gives h1 = 1.63', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('typing "abc" shows a message and keeps 0.11; "" and "1e999" are refused too', async () => {
+test('typing "abc" shows a message and keeps 0.11; "", "1e999" and "1e-400" are refused too', async () => {
   const { page, errors } = await app.open();
   await editValue(page, 'weight-w1', 'abc');
   const message = page.getByTestId('edit-message');
@@ -28,6 +28,7 @@ test('typing "abc" shows a message and keeps 0.11; "" and "1e999" are refused to
   for (const [typed, pattern] of [
     ['', /Type a number/],
     ['1e999', /too large/],
+    ['1e-400', /“1e-400” is too close to zero to be represented\. The value stays 0\.11\./],
   ]) {
     await page.getByTestId('edit-input').fill(typed);
     await page.getByTestId('edit-input').press('Enter');

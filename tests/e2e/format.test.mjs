@@ -9,8 +9,11 @@ import { formatAscii, formatNumber, formatFactor } from '../../web/src/format/nu
 import { parseNumber } from '../../web/src/edit/parse.js';
 import { withValue } from '../../web/src/edit/targets.js';
 import { phaseRuns, phaseStart } from '../../web/src/player/timeline.js';
-import { BackstepEngine } from '../../web/src/engine/engine.js';
+import { BackstepEngine, EngineError } from '../../web/src/engine/engine.js';
+import { narrate } from '../../web/src/narration/narrate.js';
+import { t } from '../../web/src/i18n/index.js';
 import seed from '../../web/src/presets/seed.js';
+import mazur from '../../web/src/presets/mazur.js';
 import { ROOT } from './harness.mjs';
 
 test('rounds half away from zero, strips zeros, uses the Unicode minus', () => {
@@ -22,12 +25,33 @@ test('rounds half away from zero, strips zeros, uses the Unicode minus', () => {
   assert.equal(formatNumber(0.2557457808075, 2), '0.26');
   assert.equal(formatNumber(0.0982025, 3), '0.098');
   assert.equal(formatNumber(2, 3), '2');
-  assert.equal(formatNumber(-0.0001, 3), '0');
+  assert.equal(formatNumber(-0.0001, 3), '−1e−4', 'below 0.0005: scientific, not 0');
   assert.equal(formatNumber(0.125, 2), '0.13');
   assert.equal(formatNumber(-0.125, 2), '−0.13');
   assert.equal(formatAscii(-0.809, 3), '-0.809');
   assert.equal(formatFactor(-0.809, 3), '(−0.809)');
   assert.equal(formatFactor(0.14, 3), '0.14');
+});
+
+// Expected texts worked out by hand from the rule (number.js), not by running it.
+test('very large or very small magnitudes are written in scientific notation', () => {
+  assert.equal(formatNumber(1.2e30, 3), '1.2e30'); // toExponential(2) "1.20e+30"
+  assert.equal(formatNumber(1e100, 3), '1e100');
+  assert.equal(formatNumber(-1e305, 3), '−1e305');
+  assert.equal(formatNumber(1e15, 3), '1e15', '1e15 itself is scientific');
+  assert.equal(formatNumber(0.000438568, 3), '4.39e−4'); // < 0.0005
+  assert.equal(formatNumber(3.5102e-5, 4), '3.51e−5'); // < 0.00005; "3.510e-5"
+  assert.equal(formatAscii(-0.000438568, 3), '-4.39e-4');
+  assert.equal(formatFactor(-0.000438568, 3), '(−4.39e−4)');
+  assert.equal(formatNumber(0, 3), '0');
+  assert.equal(formatNumber(-0, 3), '0');
+  // The double 1.005 is 1.00499999999999989…; ×100 gives 100.49999999999998579, within an ulp
+  // of the half a person reads: shown 1.01 (as the C++ explain shows it).
+  assert.equal(formatNumber(1.005, 2), '1.01');
+  assert.equal(formatNumber(123456.789, 2), '123456.79');
+  assert.equal(formatNumber(1.25e15, 2), '1.3e15', 'a tie in scientific notation rounds away from zero');
+  // −0.68765 × 10000 is exactly 6876.5 in doubles → 6877, away from zero.
+  assert.equal(formatNumber(-0.68765, 4), '−0.6877');
 });
 
 test('accepts plain numbers and refuses "abc", "", "1e999"', () => {
@@ -43,6 +67,31 @@ test('accepts plain numbers and refuses "abc", "", "1e999"', () => {
   assert.equal(parseNumber('   ').reason, 'empty');
   assert.equal(parseNumber('1e999').reason, 'notFinite');
   assert.equal(parseNumber('Infinity').reason, 'notNumber');
+  assert.equal(parseNumber('1e-400').reason, 'tooSmall', 'underflows to 0 although it is not 0');
+  assert.equal(parseNumber('−0.5e-330').reason, 'tooSmall');
+  assert.deepEqual(parseNumber('0'), { ok: true, value: 0 });
+  assert.deepEqual(parseNumber('-0'), { ok: true, value: 0 });
+  assert.deepEqual(parseNumber('0e-400'), { ok: true, value: 0 });
+});
+
+test('a document that is neither text nor an object is an EngineError', async () => {
+  const engine = await BackstepEngine.create(seed);
+  for (const doc of [undefined, null, 42, true]) assert.throws(() => engine.load(doc), EngineError);
+  assert.throws(() => engine.load(undefined), { message: 'document: expected a JSON object or its text, got undefined' });
+  assert.equal(engine.position().step, 0, 'the engine still holds the seed');
+  engine.dispose();
+});
+
+test('Mazur: the error sentence sums the squares, a negative Δ is in parentheses', async () => {
+  const engine = await BackstepEngine.create(mazur);
+  const { events } = engine.step();
+  engine.dispose();
+  const context = { decimals: 3, t, events, outputNames: ['o1', 'o2'] };
+  assert.equal(
+    narrate(events.find((event) => event.kind === 'error'), context),
+    'Prediction o1 = 0.751 against target 0.01: Δ = 0.751 − 0.01 = 0.741. Prediction o2 = 0.773 against target 0.99: Δ = 0.773 − 0.99 = −0.217. E = ½ Σ Δ² = ½ × (0.741² + (−0.217)²) = 0.298.',
+  );
+  assert.equal(narrate(events.find((event) => event.kind === 'delta' && event.name === 'o2'), context), 'δ(o2) = Δ × f′(z) = (−0.217) × 0.176 = −0.038');
 });
 
 test('an edit copies the document and replaces exactly one value', () => {

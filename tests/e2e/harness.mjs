@@ -114,23 +114,9 @@ export async function text(page, testId) {
   return (await page.getByTestId(testId).first().textContent())?.trim();
 }
 
-/** Clicks "step forward" until the formula caption or the cursor matches `predicate`. */
-export async function stepUntil(page, predicate, limit = 60) {
-  for (let count = 0; count < limit; count += 1) {
-    if (await predicate()) return count;
-    await page.getByTestId('step-forward').click();
-  }
-  throw new Error('stepUntil: condition never met');
-}
-
 /** The scrubber position (frame index within the step). */
 export async function frame(page) {
   return Number(await page.getByTestId('scrubber').inputValue());
-}
-
-/** Moves to frame `index` of the current step with the keyboard-free scrubber API. */
-export async function goToFrame(page, index) {
-  await page.getByTestId('scrubber').fill(String(index));
 }
 
 /** Clicks "step forward" n times. */

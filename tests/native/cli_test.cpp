@@ -241,8 +241,12 @@ TEST_CASE("cli: bad arguments exit 2") {
         CHECK(r.code == 2);
         CHECK(r.out.empty());
         CHECK(r.err.rfind("backstep: ", 0) == 0);
-        CHECK(r.err.find("usage: backstep") != std::string::npos);
+        CHECK(r.err.find("(backstep --help shows the usage)\n") != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
     }
+    const Run directory = cli(dir, "train /tmp");
+    CHECK(directory.code == 2);
+    CHECK(directory.err.find("it is a directory") != std::string::npos);
     const Run help = cli(dir, "--help");
     CHECK(help.code == 0);
     CHECK(help.out.rfind("usage: backstep", 0) == 0);

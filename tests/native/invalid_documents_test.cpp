@@ -168,7 +168,10 @@ TEST_CASE("invalid documents: learning settings") {
     CHECK(refusal(with("/learningRate", "fast")) == "learningRate: expected a number, got the string \"fast\"");
     CHECK(refusal(with("/loss", "cross-entropy")) == "loss: expected \"half-squared-error\", got the string \"cross-entropy\"");
     CHECK(refusal(with("/batchSize", 0)) == "batchSize: expected an integer ≥ 1, got 0");
-    CHECK(refusal(with("/batchSize", 3)) == "batchSize: expected at most 2 (the number of samples), got 3");
+    CHECK(refusal(with("/batchSize", 3)) == "(accepted)");  // the spec allows it: one batch of all the samples
+    CHECK(refusal(with("/batchSize", 100001)) == "batchSize: expected at most 100000 (the limit), got 100001");
+    CHECK(refusal(R"({"format": "backstep/1", "learningRate": 0.05, "learningRate": 0.5})") ==
+          "learningRate: this key appears twice in the same object");
     CHECK(refusal(with("/batchSize", 1.5)) == "batchSize: expected an integer, got the number 1.5");
     CHECK(refusal(with("/batchSize", 2)) == "(accepted)");
 }
@@ -249,7 +252,7 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
     REQUIRE(position == R"({"epoch":1,"sample":1,"step":3})");
     const std::string bad[] = {"", "{", "[]", without("/format"), with("/weights/1/0", json::parse("[1, 2, 3]")),
                                with("/learningRate", 0), with("/samples", json::array()), std::string(100000, '['),
-                               with("/batchSize", 3)};
+                               with("/batchSize", 0)};
     for (const std::string& text : bad) {
         CAPTURE(text.substr(0, 80));
         CHECK_THROWS_AS(session.load(text), backstep::DocumentError);
@@ -257,7 +260,9 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
         CHECK(session.document() == document);
         CHECK(session.position() == position);
     }
-    CHECK_THROWS_WITH_AS(session.restore(base.dump(), 0, 2, 0), "position.sample: expected a sample index below 2, got 2",
+    CHECK_THROWS_WITH_AS(session.restore(base.dump(), 0, 2, 0),
+                         "position.sample: expected the first sample of a batch (a multiple of 1 below 2), got 2", backstep::DocumentError);
+    CHECK_THROWS_WITH_AS(session.restore(base.dump(), 1, 1, 2), "position.step: expected 3 (epoch 1, sample 1), got 2",
                          backstep::DocumentError);
     CHECK(session.document() == document);
     CHECK(session.position() == position);

@@ -117,3 +117,32 @@ test('a disposed engine refuses to work instead of crashing', async () => {
   engine.dispose();
   assert.throws(() => engine.step(), /used after dispose/);
 });
+
+test('counts from JavaScript are checked by the engine: whole numbers in range, known formats', async () => {
+  const engine = await BackstepEngine.create(seed);
+  try {
+    const refused = (call, message) => assert.throws(call, { name: 'EngineError', message });
+    refused(() => engine.train(1e10), 'epochs: expected a whole number from 0 to 10000000, got 10000000000');
+    refused(() => engine.train(1.5), 'epochs: expected a whole number from 0 to 10000000, got 1.5');
+    refused(() => engine.explain('html', 4), 'format: expected "markdown" or "latex", got "html"');
+    refused(() => engine.explain('markdown', 100), 'decimals: expected a whole number from 0 to 15, got 100');
+    refused(() => engine.restore(seed, { epoch: 0, sample: 0, step: 99 }), 'position.step: expected 0 (epoch 0, sample 0), got 99');
+    refused(() => engine.restore(seed, {}), 'position.epoch: expected a whole number from 0 to 1000000000000, got no number');
+    assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 }, 'nothing changed');
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('a step whose numbers overflow is refused and changes nothing', async () => {
+  const huge = JSON.parse(seed);
+  huge.weights[0][0][0] = 1e100; // the update overflows to infinity
+  const engine = await BackstepEngine.create(huge);
+  try {
+    assert.throws(() => engine.step(), { name: 'EngineError', message: /^training diverged/ });
+    assert.equal(engine.document().weights[0][0][0], 1e100);
+    assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 });
+  } finally {
+    engine.dispose();
+  }
+});

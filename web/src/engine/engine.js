@@ -39,7 +39,9 @@ function unwrap(resultText) {
 }
 
 function asText(doc) {
-  return typeof doc === 'string' ? doc : JSON.stringify(doc);
+  if (typeof doc === 'string') return doc;
+  if (typeof doc !== 'object' || doc === null) throw new EngineError(`document: expected a JSON object or its text, got ${doc === null ? 'null' : typeof doc}`);
+  return JSON.stringify(doc);
 }
 
 /** One network document and its training position, held by the C++ engine. Call dispose() when done. */

@@ -12,7 +12,7 @@ export function texName(name) {
 }
 
 /** Escapes text for \text{…}. */
-export function texText(text) {
+function texText(text) {
   return String(text).replace(/[\\{}$&#^_%~]/g, (char) => `\\${char === '\\' ? 'backslash' : char}`);
 }
 
@@ -26,9 +26,10 @@ export function linked(ref, tex) {
 export const current = (tex) => `\\htmlClass{tex-current}{${tex}}`;
 export const pending = '\\htmlClass{tex-pending}{?}';
 
-/** A number; negatives in parentheses when `parenthesize` (inside products). */
+/** A number ("-4.39e-4" is written -4.39 \times 10^{-4}, as in the C++ LaTeX);
+ * negatives in parentheses when `parenthesize` (inside products). */
 export function num(value, decimals, parenthesize = false) {
-  const plain = formatAscii(value, decimals);
+  const plain = formatAscii(value, decimals).replace(/e(-?\d+)$/, ' \\times 10^{$1}');
   return parenthesize && plain.startsWith('-') ? `(${plain})` : plain;
 }
 

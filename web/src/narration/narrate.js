@@ -23,13 +23,13 @@ const SAYERS = {
     return t('say.forwardActivation', { name: event.name, sum, z: f(event.z), activation: t(`activation.${event.activation}`), value: f(event.a) });
   },
   error(event, { f, t, decimals }) {
-    const parts = event.outputs.map((output) =>
-      t('say.errorOutput', { name: output.name, prediction: f(output.prediction), target: f(output.target), difference: f(output.difference), square: formatFactor(output.difference, decimals) }),
-    );
-    return t('say.error', { outputs: parts.join(' '), error: f(event.total) });
+    const parts = event.outputs.map((output) => t('say.errorOutput', { name: output.name, prediction: f(output.prediction), target: f(output.target), difference: f(output.difference) }));
+    if (event.outputs.length === 1) return t('say.error', { outputs: parts.join(' '), error: f(event.total) });
+    const squares = event.outputs.map((output) => `${formatFactor(output.difference, decimals)}²`).join(' + ');
+    return t('say.error.multi', { outputs: parts.join(' '), squares, error: f(event.total) });
   },
   delta(event, { f, t, decimals }) {
-    if (event.output) return t('say.deltaOutput', { name: event.name, difference: f(event.difference), derivative: formatFactor(event.derivative, decimals), value: f(event.delta) });
+    if (event.output) return t('say.deltaOutput', { name: event.name, difference: formatFactor(event.difference, decimals), derivative: formatFactor(event.derivative, decimals), value: f(event.delta) });
     const terms = event.terms.map((term) => product(term.w, term.delta, decimals)).join(' + ');
     return t('say.deltaHidden', { name: event.name, derivative: f(event.derivative), terms, value: f(event.delta) });
   },

@@ -1,0 +1,27 @@
+#include "arguments.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "document.hpp"
+
+namespace backstep {
+namespace {
+
+std::string text(double x) {
+    if (std::isnan(x)) return "no number";
+    if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
+    if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0) return std::to_string(static_cast<long long>(x));
+    return nlohmann::json(x).dump();
+}
+
+}  // namespace
+
+std::size_t wholeNumber(double value, const std::string& name, double low, double high) {
+    if (!(value >= low && value <= high && std::floor(value) == value))
+        throw DocumentError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " + text(value));
+    return static_cast<std::size_t>(value);
+}
+
+}  // namespace backstep
