@@ -69,7 +69,11 @@ Options parseArguments(const std::vector<std::string>& args) {
         if (a == "--epochs" && o.command == "train") o.epochs = parseCount(a, value(), 0, backstep::limits::maxEpochs);
         else if (a == "--format" && o.command == "explain") {
             o.format = value();
-            if (o.format != "markdown" && o.format != "latex") throw UsageError("--format: expected markdown or latex, got \"" + o.format + "\"");
+            try {
+                backstep::explainFormatFromName(o.format);  // the engine's one list of formats
+            } catch (const backstep::DocumentError& e) {
+                throw UsageError(std::string("--") + e.what());
+            }
         } else if (a == "--decimals" && o.command == "explain") o.decimals = parseCount(a, value(), 0, 15);
         else if ((a.size() > 1 && a[0] == '-') || !o.path.empty()) throw UsageError("unexpected argument \"" + a + "\"");
         else o.path = a;

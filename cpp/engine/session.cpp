@@ -1,7 +1,5 @@
 #include "session.hpp"
 
-#include <cmath>
-
 #include "trace.hpp"
 
 namespace backstep {

@@ -29,7 +29,6 @@ public:
     // The worked solution of the next step (the session does not move).
     std::string explain(ExplainFormat format, int decimals) const;
 
-    const Document& current() const { return doc_; }
 
 private:
     Document doc_;

@@ -21,6 +21,8 @@ void advance(const Document& doc, Position& position) {
     }
 }
 
+namespace {
+
 bool allFinite(const Network& net) {
     for (const auto& w : net.weights)
         for (double x : w)
@@ -30,6 +32,8 @@ bool allFinite(const Network& net) {
             if (!std::isfinite(x)) return false;
     return true;
 }
+
+}  // namespace
 
 void train(Document& doc, Position& position, std::size_t epochs) {
     if (epochs > limits::maxEpochs)

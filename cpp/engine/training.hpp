@@ -24,9 +24,6 @@ void advance(const Document& doc, Position& position);
 // DocumentError names the parameter and the step.
 void train(Document& doc, Position& position, std::size_t epochs);
 
-// True when every weight and bias is a finite number.
-bool allFinite(const Network& net);
-
 // Mean over the samples of E = ½ Σ (prediction − target)², with the current parameters.
 double meanError(const Document& doc);
 
