@@ -39,7 +39,7 @@ fi
 
 echo "== WebAssembly engine and CLI (node --test)"
 if bash scripts/build-wasm.sh; then
-  node_suite "wasm + cli (node --test)" tests/wasm/ tests/cli/
+  node_suite "wasm + cli (node --test)" tests/wasm/ tests/cli/ tests/web/
 else
   report "wasm build" 0 1
 fi

@@ -1,41 +1,36 @@
 // backstep — the command-line tool: train, trace and explain a network document.
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <cstdio>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "../engine/limits.hpp"
+#include "../engine/message.hpp"
 #include "../engine/session.hpp"
+#include "io.hpp"
 
 namespace {
 
-const char* usage =
-    "usage: backstep train DOC.json [--epochs N]       print the document after N epochs (default 1)\n"
-    "       backstep trace DOC.json                    print the trace of the first step\n"
-    "       backstep explain DOC.json [--format markdown|latex] [--decimals N]\n"
-    "                                                  print the worked solution of the first step\n"
-    "DOC.json may be - to read standard input. Invalid input exits with status 2.\n";
+std::string usage() {
+    return "usage: backstep train DOC.json [--epochs N] [-o FILE]   print the document after N epochs (default 1)\n"
+           "       backstep trace DOC.json [-o FILE]                print the trace of the first step\n"
+           "       backstep explain DOC.json [--format markdown|latex] [--decimals N] [-o FILE]\n"
+           "                                                        print the worked solution of the first step\n"
+           "DOC.json may be - to read standard input; a document over " +
+           std::to_string(backstep::limits::maxBytes) + " bytes is refused (reading stops there).\n"
+           "-o FILE, --output FILE  write to FILE instead of standard output: FILE is replaced only once the\n"
+           "                        whole output is written, so it may be DOC.json itself.\n"
+           "Exit status: 0 done; 2 invalid input or arguments, or DOC.json cannot be read;\n"
+           "             1 the output cannot be written, or an internal error.\n";
+}
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-std::string readAll(const std::string& path) {
-    std::ostringstream buffer;
-    if (path == "-") {
-        buffer << std::cin.rdbuf();
-        return buffer.str();
-    }
-    if (std::filesystem::is_directory(path)) throw UsageError("cannot read " + path + ": it is a directory");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError("cannot read " + path);
-    buffer << in.rdbuf();
-    return buffer.str();
-}
+// A short quotation of the user's text (a path, an argument) for a message.
+std::string excerpt(const std::string& text) { return backstep::oneLine(text, 63); }  // 60 bytes and "…"
 
 std::size_t parseCount(const std::string& flag, const std::string& text, std::size_t low, std::size_t high) {
     std::size_t used = 0;
@@ -46,12 +41,13 @@ std::size_t parseCount(const std::string& flag, const std::string& text, std::si
         used = 0;
     }
     if (used != text.size() || text.empty() || text[0] == '-' || n < low || n > high)
-        throw UsageError(flag + ": expected an integer from " + std::to_string(low) + " to " + std::to_string(high) + ", got \"" + text + "\"");
+        throw UsageError(flag + ": expected an integer from " + std::to_string(low) + " to " + std::to_string(high) +
+                         ", got \"" + excerpt(text) + "\"");
     return static_cast<std::size_t>(n);
 }
 
 struct Options {
-    std::string command, path, format = "markdown";
+    std::string command, path, output, format = "markdown";
     std::size_t epochs = 1, decimals = 4;
 };
 
@@ -59,7 +55,8 @@ Options parseArguments(const std::vector<std::string>& args) {
     Options o;
     if (args.empty()) throw UsageError("missing command");
     o.command = args[0];
-    if (o.command != "train" && o.command != "trace" && o.command != "explain") throw UsageError("unknown command \"" + o.command + "\"");
+    if (o.command != "train" && o.command != "trace" && o.command != "explain")
+        throw UsageError("unknown command \"" + excerpt(o.command) + "\"");
     for (std::size_t k = 1; k < args.size(); ++k) {
         const std::string& a = args[k];
         auto value = [&]() -> const std::string& {
@@ -75,44 +72,69 @@ Options parseArguments(const std::vector<std::string>& args) {
                 throw UsageError(std::string("--") + e.what());
             }
         } else if (a == "--decimals" && o.command == "explain") o.decimals = parseCount(a, value(), 0, 15);
-        else if ((a.size() > 1 && a[0] == '-') || !o.path.empty()) throw UsageError("unexpected argument \"" + a + "\"");
+        else if (a == "-o" || a == "--output") o.output = value();
+        else if ((a.size() > 1 && a[0] == '-') || !o.path.empty())
+            throw UsageError("unexpected argument \"" + excerpt(a) + "\"");
         else o.path = a;
     }
     if (o.path.empty()) throw UsageError("missing DOC.json (or - for standard input)");
     return o;
 }
 
-int run(const Options& o) {
-    backstep::Session session(readAll(o.path));
+// The document's text, refused at once, unread beyond the limit, if it is too large.
+std::string readDocumentText(const std::string& path) {
+    const std::size_t limit = backstep::limits::maxBytes;
+    std::string text = backstep::cli::readAtMost(path, limit);
+    if (text.size() > limit)
+        throw backstep::DocumentError("document: too large: more than " + std::to_string(limit) +
+                                      " bytes, the limit is " + std::to_string(limit));
+    return text;
+}
+
+// The command's whole output.
+std::string run(const Options& o) {
+    backstep::Session session(readDocumentText(o.path));
     if (o.command == "train") {
         session.train(o.epochs);
-        std::cout << session.document() << "\n";
-    } else if (o.command == "trace") {
-        std::cout << session.step() << "\n";
-    } else {
-        std::cout << session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals));
+        return session.document() + "\n";
     }
-    return 0;
+    if (o.command == "trace") return session.step() + "\n";
+    return session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals));
+}
+
+// Writes the output to standard output, or to the -o file.
+void writeOutput(const Options& o, const std::string& text) {
+    if (o.output.empty()) backstep::cli::writeStandardOutput(text);
+    else backstep::cli::writeFileAtomically(o.output, text);
+}
+
+// Prints `message`, then `suffix`, as one line on standard error and gives `status` back.
+int fail(int status, const std::string& message, const std::string& suffix = "") {
+    std::cerr << "backstep: " << backstep::oneLine(message, 300) << suffix << "\n";
+    return status;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-        std::cout << usage;
-        return 0;
-    }
     try {
-        return run(parseArguments(args));
+        if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
+            backstep::cli::writeStandardOutput(usage());
+            return 0;
+        }
+        const Options options = parseArguments(args);
+        writeOutput(options, run(options));
+        return 0;
     } catch (const UsageError& e) {
-        std::cerr << "backstep: " << e.what() << " (backstep --help shows the usage)\n";
-        return 2;
+        return fail(2, e.what(), " (backstep --help shows the usage)");
+    } catch (const backstep::cli::ReadError& e) {
+        return fail(2, "cannot read " + excerpt(e.name) + ": " + e.what());
+    } catch (const backstep::cli::WriteError& e) {
+        return fail(1, "cannot write " + excerpt(e.name) + ": " + e.what());
     } catch (const backstep::DocumentError& e) {
-        std::cerr << "backstep: " << e.what() << "\n";
-        return 2;
+        return fail(2, e.what());
     } catch (const std::exception& e) {
-        std::cerr << "backstep: internal error: " << e.what() << "\n";
-        return 1;
+        return fail(1, std::string("internal error: ") + e.what());
     }
 }

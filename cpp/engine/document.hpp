@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "message.hpp"
 #include "network.hpp"
 
 namespace backstep {
@@ -21,19 +24,24 @@ struct Document {
     double learningRate = 0.0;
     std::size_t batchSize = 1;
     std::vector<Sample> samples;
-    // Top-level fields this reader does not know (from later backstep/1 revisions), kept verbatim
-    // as a JSON object text so that reading then writing a document loses nothing.
-    std::string extraFields = "{}";
+    // Top-level fields this reader does not know (from later backstep/1 revisions), kept as they were read
+    // so that reading then writing a document loses nothing.
+    nlohmann::json extraFields = nlohmann::json::object();
 };
 
-// Every refusal of the engine: one line, starting with the JSON path of the first fault.
+// Every refusal of the engine: one line of valid UTF-8, at most a few hundred bytes, starting with the JSON path
+// of the first fault (or the name of the argument or limit).
 struct DocumentError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit DocumentError(const std::string& message) : std::runtime_error(oneLine(message)) {}
 };
 
 // Parses and validates; throws DocumentError with a one-line message.
 Document readDocument(const std::string& json);
-// Writes the document as JSON; every number round-trips exactly.
+// Writes the document as JSON; every number round-trips exactly. Indented by `indent` spaces unless that
+// text would exceed limits::maxBytes, then compact; readDocument reads back whatever this writes.
 std::string writeDocument(const Document& doc, int indent = 2);
+// The most bytes writeDocument(doc, 0) can take after any training: every weight and bias counted at
+// limits::maxNumberText. The reader refuses a document whose bound exceeds limits::maxBytes.
+std::size_t writtenSizeBound(const Document& doc);
 
 }  // namespace backstep

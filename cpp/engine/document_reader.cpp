@@ -20,34 +20,12 @@ std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-// Control characters (a newline above all) shown as \u escapes: every message stays on one line.
-std::string oneLine(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-        if (c >= 0x20 && c != 0x7F) {
-            out += static_cast<char>(c);
-            continue;
-        }
-        const char* hex = "0123456789ABCDEF";
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
-    }
-    return out;
-}
-
 std::string describe(const json& v) {
     switch (v.type()) {
         case json::value_t::null: return "null";
         case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
         case json::value_t::string: {
-            std::string s = v.get<std::string>();
-            if (s.size() > 20) {
-                std::size_t cut = 20;
-                while ((static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-                s = s.substr(0, cut) + "…";
-            }
-            return "the string \"" + oneLine(s) + "\"";
+            return "the string \"" + oneLine(excerpt(v.get<std::string>(), 20)) + "\"";
         }
         case json::value_t::array: return "an array of " + plural(v.size(), "item");
         case json::value_t::object: return "an object";
@@ -240,13 +218,11 @@ void readBatchSize(const json& doc, Document& out) {
 void keepExtraFields(const json& doc, Document& out) {
     static const char* known[] = {"format", "title", "layers", "weights", "biases", "trainBiases",
                                   "loss", "learningRate", "batchSize", "samples"};
-    json extra = json::object();
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         bool isKnown = false;
         for (const char* k : known) isKnown = isKnown || it.key() == k;
-        if (!isKnown) extra[it.key()] = it.value();
+        if (!isKnown) out.extraFields[it.key()] = it.value();
     }
-    out.extraFields = extra.dump();
 }
 
 std::string parseErrorText(const std::string& what) {
@@ -269,7 +245,7 @@ class Scan : public json::json_sax_t {
 
     std::string path() const {
         std::string p;
-        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, oneLine(l.key).c_str());
+        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, oneLine(excerpt(l.key, 40)).c_str());
         return p.empty() ? "document" : p;
     }
     bool value() {
@@ -337,6 +313,12 @@ Document readDocument(const std::string& source) {
     readSamples(doc, out);
     readBatchSize(doc, out);
     keepExtraFields(doc, out);
+    const std::size_t written = writtenSizeBound(out);
+    if (written > limits::maxBytes)
+        fail("document", "too large to train and write back: " + std::to_string(written) +
+                             " bytes once every weight and bias takes full precision (" +
+                             std::to_string(limits::maxNumberText) + " bytes each), the limit is " +
+                             std::to_string(limits::maxBytes));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "document.hpp"
 #include "json_number.hpp"
 #include "json_pretty.hpp"
+#include "limits.hpp"
 
 namespace backstep {
 namespace {
@@ -47,9 +48,28 @@ bool anyBias(const Network& net) {
     return false;
 }
 
-}  // namespace
+// The document as text: the known fields in the spec's order, then the unknown ones kept by the reader.
+// Returns false if the text grows past maxBytes.
+bool writeText(const ojson& known, const nlohmann::json& extra, int indent, std::size_t maxBytes, std::string& out) {
+    out = "{";
+    bool first = true;
+    auto member = [&](const std::string& key, const auto& value) {
+        out += first ? "" : ",";
+        first = false;
+        appendBreak(out, indent, 1);
+        appendKey(out, key, indent);
+        return appendJson(out, value, indent, 1, maxBytes);
+    };
+    for (auto it = known.begin(); it != known.end(); ++it)
+        if (!member(it.key(), it.value())) return false;
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!member(it.key(), it.value())) return false;
+    appendBreak(out, indent, 0);
+    out += "}";
+    return out.size() <= maxBytes;
+}
 
-std::string writeDocument(const Document& doc, int indent) {
+ojson knownFields(const Document& doc) {
     const Network& net = doc.network;
     ojson out;
     out["format"] = "backstep/1";
@@ -70,9 +90,31 @@ std::string writeDocument(const Document& doc, int indent) {
         samples.push_back({{"input", numberArray(s.input.data(), s.input.size())},
                            {"target", numberArray(s.target.data(), s.target.size())}});
     out["samples"] = samples;
-    const ojson extra = ojson::parse(doc.extraFields);
-    for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = it.value();
-    return prettyJson(out, indent);
+    return out;
+}
+
+}  // namespace
+
+std::string writeDocument(const Document& doc, int indent) {
+    const ojson known = knownFields(doc);
+    std::string text;
+    if (indent > 0 && writeText(known, doc.extraFields, indent, limits::maxBytes, text)) return text;
+    writeText(known, doc.extraFields, 0, std::string::npos, text);  // too large indented: compact
+    return text;
+}
+
+std::size_t writtenSizeBound(const Document& doc) {
+    std::string compact;
+    writeText(knownFields(doc), doc.extraFields, 0, std::string::npos, compact);
+    std::size_t bound = compact.size();
+    auto widen = [&](const std::vector<double>& values) {
+        for (double x : values) bound += limits::maxNumberText - jsonNumber(x).dump().size();
+    };
+    const Network& net = doc.network;
+    for (const auto& w : net.weights) widen(w);
+    for (std::size_t l = 0; l < net.depth(); ++l)
+        if (net.layers[l + 1].bias) widen(net.biases[l]);  // the others stay 0
+    return bound;
 }
 
 }  // namespace backstep

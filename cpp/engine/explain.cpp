@@ -2,7 +2,9 @@
 // they are only rounded here, for the reader.
 #include "explain.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <cstring>
 #include <sstream>
 
 #include "number_format.hpp"
@@ -13,31 +15,73 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// Markdown: ASCII punctuation that could start markup in a name or title, backslash-escaped (CommonMark).
+std::string markdownText(const std::string& raw) {
+    std::string out;
+    for (char c : raw) {
+        if (std::strchr("\\`*_{}[]<>()#+!|~&$%^\"'", c) && c != '\0') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// LaTeX: a layer's own name prefix inside \text{}, its special characters escaped; i, h, o as they are.
+std::string latexLabel(const std::string& prefix) {
+    bool plain = true;
+    for (char c : prefix) plain = plain && std::isalpha(static_cast<unsigned char>(c));
+    if (plain) return prefix;
+    std::string out = "\\text{";
+    for (char c : prefix) {
+        switch (c) {
+            case '\\': out += "\\textbackslash{}"; break;
+            case '^': out += "\\textasciicircum{}"; break;
+            case '~': out += "\\textasciitilde{}"; break;
+            case '{': case '}': case '_': case '#': case '$': case '%': case '&': out += '\\'; out += c; break;
+            default: out += c;
+        }
+    }
+    return out + "}";
+}
+
 struct Style {
     bool latex;
     int decimals;
 
     std::string num(double x) const { return formatNumber(x, {decimals, latex ? "-" : "−", latex}); }
+    std::string num(const ojson& v) const { return v.is_null() ? (latex ? "\\text{overflow}" : "overflow") : num(v.get<double>()); }
     std::string factor(double x) const { return x < 0 ? "(" + num(x) + ")" : num(x); }  // a number inside a product
-    std::string name(const std::string& n) const {                                      // h1 → h_{1} in LaTeX
-        if (!latex) return n;
-        std::size_t p = 0;
-        while (p < n.size() && !std::isdigit(static_cast<unsigned char>(n[p]))) ++p;
-        return p == n.size() || p == 0 ? n : n.substr(0, p) + "_{" + n.substr(p) + "}";
+    // A neuron or parameter name: h1 → h_{1} in LaTeX (a custom prefix escaped), escaped in Markdown.
+    std::string name(const std::string& n) const {
+        if (!latex) return markdownText(n);
+        const std::size_t p = numberStart(n);
+        return p == n.size() || p == 0 ? latexLabel(n) : latexLabel(n.substr(0, p)) + "_{" + n.substr(p) + "}";
+    }
+    // The same name inside a subscript: h1 stays h1 (δ_{h1}).
+    std::string label(const std::string& n) const {
+        if (!latex) return markdownText(n);
+        const std::size_t p = numberStart(n);
+        return latexLabel(n.substr(0, p)) + n.substr(p);
+    }
+    static std::size_t numberStart(const std::string& n) {  // h1.2 → 1
+        std::size_t p = n.size();
+        while (p > 0 && (std::isdigit(static_cast<unsigned char>(n[p - 1])) || n[p - 1] == '.')) --p;
+        return p;
     }
     std::string times() const { return latex ? " \\times " : " × "; }
     std::string dot() const { return latex ? " \\cdot " : "·"; }
     std::string eq() const { return latex ? " &= " : " = "; }
-    std::string delta(const std::string& n) const { return latex ? "\\delta_{" + n + "}" : "δ_" + n; }
+    std::string delta(const std::string& n) const { return latex ? "\\delta_{" + label(n) + "}" : "δ_" + label(n); }
     std::string partial(const std::string& p) const {
         return latex ? "\\frac{\\partial E}{\\partial " + name(p) + "}" : "∂E/∂" + p;
     }
-    std::string target(const std::string& n) const { return latex ? "t_{" + n + "}" : "t_" + n; }
+    std::string target(const std::string& n) const { return latex ? "t_{" + label(n) + "}" : "t_" + label(n); }
+    std::string z(const std::string& n) const { return latex ? "z_{" + label(n) + "}" : "z_" + label(n); }
+    std::string difference(const std::string& n) const { return latex ? "\\Delta_{" + label(n) + "}" : "Δ_" + label(n); }
     std::string eta() const { return latex ? "\\eta" : "η"; }
     std::string arrow() const { return latex ? " &\\leftarrow " : " ← "; }
     std::string minus() const { return latex ? " - " : " − "; }
     std::string fprime(const std::string& act, const std::string& n) const {
-        return (latex ? "f'_{\\text{" + act + "}}(z_{" + n + "})" : "f′(z_" + n + ")");
+        return (latex ? "f'_{\\text{" + act + "}}(" + z(n) + ")" : "f′(" + z(n) + ")");
     }
     std::string line(const std::string& s) const { return latex ? "  " + s + " \\\\\n" : "- " + s + "\n"; }
     std::string heading(const std::string& s) const {
@@ -60,7 +104,7 @@ std::string forwardLine(const Style& st, const ojson& e) {
     }
     const std::string n = st.name(e["name"]), act = e["activation"];
     if (act == "linear") return st.line(n + st.eq() + symbolic + " = " + numbers + " = " + st.num(d(e["z"])));
-    const std::string z = st.latex ? "z_{" + e["name"].get<std::string>() + "}" : "z_" + e["name"].get<std::string>();
+    const std::string z = st.z(e["name"]);
     const std::string f = st.latex ? "\\operatorname{" + act + "}" : act;
     return st.line(z + st.eq() + symbolic + " = " + numbers + " = " + st.num(d(e["z"]))) +
            st.line(n + st.eq() + f + "(" + z + ") = " + f + "(" + st.num(d(e["z"])) + ") = " + st.num(d(e["a"])));
@@ -71,7 +115,7 @@ std::string errorLines(const Style& st, const ojson& e) {
     const bool one = e["outputs"].size() == 1;
     for (const auto& o : e["outputs"]) {
         const std::string n = st.name(o["name"]);
-        const std::string diff = one ? (st.latex ? "\\Delta" : "Δ") : (st.latex ? "\\Delta_{" + o["name"].get<std::string>() + "}" : "Δ_" + o["name"].get<std::string>());
+        const std::string diff = one ? (st.latex ? "\\Delta" : "Δ") : st.difference(o["name"]);
         out += st.line(diff + st.eq() + n + st.minus() + st.target(o["name"]) + " = " + st.num(d(o["prediction"])) + st.minus() + st.factor(d(o["target"])) +
                        " = " + st.num(d(o["difference"])));
     }
@@ -142,48 +186,73 @@ ExplainFormat explainFormatFromName(const std::string& name) {
     throw DocumentError("format: expected \"markdown\" or \"latex\", got \"" + name + "\"");
 }
 
+namespace {
+
+// Writes each event of the trace as the lines of the worked solution, as the trace is made.
+class SolutionWriter : public TraceSink {
+public:
+    SolutionWriter(const Style& style, std::ostringstream& out) : st_(style), out_(out) {}
+    void header(const ojson&) override {}
+    void event(const ojson& e) override {
+        const std::string kind = e["kind"];
+        const std::string next = kind == "input"     ? "Sample " + std::to_string(e["sample"].get<std::size_t>() + 1)
+                                 : kind == "forward" ? "Forward pass"
+                                 : kind == "error"   ? "Error"
+                                 : kind == "update"  ? "Update"
+                                 : kind == "result"  ? "Result"
+                                                     : "Backward pass";
+        if (next != phase_) out_ << st_.heading(phase_ = next);
+        if (kind == "input") {
+            for (const auto& i : e["inputs"]) out_ << st_.line(st_.name(i["name"]) + st_.eq() + st_.num(d(i["value"])));
+            for (const auto& t : e["targets"]) out_ << st_.line(st_.target(t["name"]) + st_.eq() + st_.num(d(t["value"])));
+        } else if (kind == "forward") out_ << forwardLine(st_, e);
+        else if (kind == "error") out_ << errorLines(st_, e);
+        else if (kind == "delta") out_ << deltaLine(st_, e);
+        else if (kind == "gradient") out_ << gradientLine(st_, e);
+        else if (kind == "update") out_ << updateLine(st_, e);
+        else if (kind == "result") {
+            std::string ys;
+            for (const auto& y : e["prediction"]) ys += (ys.empty() ? "" : ", ") + st_.num(y);
+            out_ << st_.line(std::string(st_.latex ? "\\text{new prediction}" : "new prediction") + st_.eq() + ys) +
+                        st_.line("E" + st_.eq() + st_.num(e["error"]));
+        }
+    }
+
+private:
+    const Style& st_;
+    std::ostringstream& out_;
+    std::string phase_;
+};
+
+// LaTeX: drops the empty align* that the first heading closes, and the line break before each \end{align*}.
+std::string tidyLatex(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    const std::string empty = "\\begin{align*}\n\\end{align*}\n", lastBreak = " \\\\\n\\end{align*}";
+    for (std::size_t p = 0; p < s.size();) {
+        if (s.compare(p, empty.size(), empty) == 0) p += empty.size();
+        else if (s.compare(p, lastBreak.size(), lastBreak) == 0) out += "\n\\end{align*}", p += lastBreak.size();
+        else out += s[p++];
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string explainStep(const Document& original, const Position& position, ExplainFormat format, int decimals) {
-    Document doc = original;
-    Position at = position;
-    const ojson trace = traceStep(doc, at);
     const Style st{format == ExplainFormat::Latex, decimals};
     std::ostringstream out;
     const std::string title = original.title.empty() ? "One step of backpropagation" : original.title;
-    if (st.latex) out << "% " << title << "\n% " << describeNetwork(original) << ", learning rate " << st.num(original.learningRate) << "\n";
-    else out << "# " << title << "\n\n" << describeNetwork(original) << ", learning rate η = " << st.num(original.learningRate) << ".\n";
+    const std::string about = describeNetwork(original);
+    if (st.latex) out << "% " << title << "\n% " << about << ", learning rate " << st.num(original.learningRate) << "\n";
+    else out << "# " << markdownText(title) << "\n\n" << about << ", learning rate η = " << st.num(original.learningRate) << ".\n";
     if (st.latex) out << "\\begin{align*}\n";
-    std::string phase;
-    for (const auto& e : trace["events"]) {
-        const std::string kind = e["kind"];
-        const std::string next = kind == "input" ? "Sample " + std::to_string(e["sample"].get<std::size_t>() + 1)
-                                 : kind == "forward" ? "Forward pass" : kind == "error" ? "Error"
-                                 : kind == "update" ? "Update" : kind == "result" ? "Result" : "Backward pass";
-        if (next != phase) out << st.heading(phase = next);
-        if (kind == "input") {
-            for (const auto& i : e["inputs"]) out << st.line(st.name(i["name"]) + st.eq() + st.num(d(i["value"])));
-            for (const auto& t : e["targets"]) out << st.line(st.target(t["name"]) + st.eq() + st.num(d(t["value"])));
-        } else if (kind == "forward") out << forwardLine(st, e);
-        else if (kind == "error") out << errorLines(st, e);
-        else if (kind == "delta") out << deltaLine(st, e);
-        else if (kind == "gradient") out << gradientLine(st, e);
-        else if (kind == "update") out << updateLine(st, e);
-        else if (kind == "result") {
-            std::string ys;
-            for (const auto& y : e["prediction"]) ys += (ys.empty() ? "" : ", ") + st.num(d(y));
-            out << st.line(std::string(st.latex ? "\\text{new prediction}" : "new prediction") + st.eq() + ys) +
-                       st.line("E" + st.eq() + st.num(d(e["error"])));
-        }
-    }
+    Document doc = original;
+    Position at = position;
+    SolutionWriter writer(st, out);
+    traceStep(doc, at, writer);
     if (st.latex) out << "\\end{align*}\n";
-    std::string s = out.str();
-    if (st.latex) {  // drop the empty align* that the first heading closes
-        const std::string empty = "\\begin{align*}\n\\end{align*}\n";
-        auto p = s.find(empty);
-        if (p != std::string::npos) s.erase(p, empty.size());
-        const std::string lastBreak = " \\\\\n\\end{align*}", end = "\n\\end{align*}";
-        for (p = s.find(lastBreak); p != std::string::npos; p = s.find(lastBreak)) s.replace(p, lastBreak.size(), end);
-    }
-    return s;
+    return st.latex ? tidyLatex(out.str()) : out.str();
 }
 
 }  // namespace backstep

@@ -35,6 +35,7 @@ void forward(const Network& net, const double* input, Workspace& ws) {
             if (dest.bias) z += net.biases[l][j];
             ws.z[l + 1][j] = z;
             ws.a[l + 1][j] = activate(dest.activation, z);
+            ws.probe += z - z;
         }
     }
 }
@@ -49,8 +50,14 @@ double halfSquaredError(const Network& net, const Workspace& ws, const double* t
 void backward(const Network& net, const double* target, Workspace& ws) {
     const std::size_t last = net.depth();
     const Activation fOut = net.layers[last].activation;
-    for (std::size_t j = 0; j < net.outputs(); ++j)
-        ws.delta[last][j] = (ws.a[last][j] - target[j]) * derivative(fOut, ws.z[last][j], ws.a[last][j]);
+    double error = 0.0;
+    for (std::size_t j = 0; j < net.outputs(); ++j) {
+        const double difference = ws.a[last][j] - target[j];
+        error += 0.5 * difference * difference;
+        ws.delta[last][j] = difference * derivative(fOut, ws.z[last][j], ws.a[last][j]);
+        ws.probe += ws.delta[last][j] - ws.delta[last][j];
+    }
+    ws.probe += error - error;
     for (std::size_t k = last - 1; k >= 1; --k) {  // hidden layers, with the weights as they are (not yet updated)
         const std::size_t out = net.layers[k + 1].size;
         const std::size_t size = net.layers[k].size;
@@ -59,6 +66,7 @@ void backward(const Network& net, const double* target, Workspace& ws) {
             double sum = 0.0;
             for (std::size_t m = 0; m < out; ++m) sum += w[m * size + j] * ws.delta[k + 1][m];
             ws.delta[k][j] = derivative(net.layers[k].activation, ws.z[k][j], ws.a[k][j]) * sum;
+            ws.probe += ws.delta[k][j] - ws.delta[k][j];
         }
     }
     for (std::size_t l = 0; l < last; ++l) {

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "limits.hpp"
 #include "trace.hpp"
 
 namespace backstep {
@@ -37,7 +38,7 @@ std::string Session::step() {
     const Network before = doc_.network;  // the samples stay put: only parameters and position can change
     const Position at = position_;
     try {
-        return traceStep(doc_, position_).dump();  // every new weight is in the trace: an overflow is refused there
+        return traceStepText(doc_, position_);
     } catch (...) {
         doc_.network = before;
         position_ = at;
@@ -50,7 +51,9 @@ void Session::train(std::size_t epochs) { backstep::train(doc_, position_, epoch
 double Session::meanError() const { return backstep::meanError(doc_); }
 
 std::string Session::explain(ExplainFormat format, int decimals) const {
-    if (decimals < 0 || decimals > 15) throw DocumentError("decimals: expected a whole number from 0 to 15, got " + std::to_string(decimals));
+    if (decimals < 0 || decimals > limits::maxDecimals)
+        throw DocumentError("decimals: expected a whole number from 0 to " + std::to_string(limits::maxDecimals) + ", got " +
+                            std::to_string(decimals));
     return explainStep(doc_, position_, format, decimals);
 }
 

@@ -1,6 +1,9 @@
 #include "trace.hpp"
 
+#include <cmath>
+
 #include "json_number.hpp"
+#include "limits.hpp"
 
 namespace backstep {
 namespace {
@@ -92,10 +95,6 @@ ojson gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std
     return events;
 }
 
-void append(ojson& list, const ojson& more) {
-    for (const auto& e : more) list.push_back(e);
-}
-
 ojson updateEvents(const Network& before, const Network& after, const Workspace& sums, double eta, std::size_t count,
                    bool trainBiases) {
     ojson events = ojson::array();
@@ -121,45 +120,125 @@ ojson updateEvents(const Network& before, const Network& after, const Workspace&
     return events;
 }
 
+// null where the new parameters overflow on this sample: the step itself is done; the next step to compute it diverges.
+ojson finiteOrNull(double x) { return std::isfinite(x) ? jsonNumber(x) : ojson(nullptr); }
+
 ojson resultEvent(const Network& net, Workspace& ws, const Sample& sample, std::size_t s) {
     forward(net, sample.input.data(), ws);
     ojson prediction = ojson::array();
-    for (double y : ws.a.back()) prediction.push_back(jsonNumber(y));
+    for (double y : ws.a.back()) prediction.push_back(finiteOrNull(y));
     return {{"kind", "result"}, {"sample", s}, {"prediction", prediction},
-            {"error", jsonNumber(halfSquaredError(net, ws, sample.target.data()))}};
+            {"error", finiteOrNull(halfSquaredError(net, ws, sample.target.data()))}};
 }
+
+// This sample's own gradients δ·a (train sees only their sum, in the new weights): into the probe too.
+void probeSampleGradients(const Network& net, Workspace& ws) {
+    for (std::size_t l = 0; l < net.depth(); ++l)
+        for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
+            for (std::size_t i = 0; i < net.layers[l].size; ++i) {
+                const double g = ws.delta[l + 1][j] * ws.a[l][i];
+                ws.probe += g - g;
+            }
+}
+
+std::size_t countParameters(const Network& net, bool onlyTrainedBiases, bool trainBiases) {
+    std::size_t n = 0;
+    for (std::size_t l = 0; l < net.depth(); ++l) {
+        n += net.weights[l].size();
+        if (net.layers[l + 1].bias && (!onlyTrainedBiases || trainBiases)) n += net.layers[l + 1].size;
+    }
+    return n;
+}
+
+class CollectingSink : public TraceSink {
+public:
+    ojson trace;
+    void header(const ojson& fields) override {
+        trace = fields;
+        trace["events"] = ojson::array();
+    }
+    void event(const ojson& e) override { trace["events"].push_back(e); }
+};
+
+class TextSink : public TraceSink {
+public:
+    std::string text;
+    bool first = true;
+    void header(const ojson& fields) override {
+        text = fields.dump();
+        text.pop_back();  // the closing brace: the events follow
+        text += ",\"events\":[";
+    }
+    void event(const ojson& e) override {
+        if (!first) text += ',';
+        first = false;
+        text += e.dump();
+    }
+};
 
 }  // namespace
 
-ojson traceStep(Document& doc, Position& position) {
+std::size_t traceEventCount(const Document& doc, const Position& position) {
+    const Network& net = doc.network;
+    std::size_t neurons = 0;
+    for (std::size_t k = 1; k < net.layers.size(); ++k) neurons += net.layers[k].size;
+    const std::size_t perSample = 3 + 2 * neurons + countParameters(net, false, doc.trainBiases);  // input, error, result
+    return (batchEnd(doc, position) - position.sample) * perSample + countParameters(net, true, doc.trainBiases);
+}
+
+void traceStep(Document& doc, Position& position, TraceSink& sink) {
+    const std::size_t count = traceEventCount(doc, position);
+    if (count > limits::maxTraceEvents)
+        throw DocumentError("trace: this step would have " + std::to_string(count) + " events, over the limit of " +
+                            std::to_string(limits::maxTraceEvents) +
+                            " (batch × (2·neurons + weights + biases + 3) + updates); use train, or a smaller network or batchSize");
     Network& net = doc.network;
     const Network before = net;
     Workspace ws(net);
     const std::size_t first = position.sample, end = batchEnd(doc, position);
-    ojson events = ojson::array();
+    ojson samples = ojson::array();
+    for (std::size_t s = first; s < end; ++s) samples.push_back(s);
+    sink.header({{"format", "backstep-trace/1"}, {"epoch", position.epoch}, {"step", position.step}, {"samples", samples},
+                 {"batchSize", end - first}, {"learningRate", jsonNumber(doc.learningRate)}});
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
-        events.push_back(inputEvent(net, sample, s));
         forward(net, sample.input.data(), ws);
-        for (std::size_t l = 0; l < net.depth(); ++l)
-            for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) events.push_back(forwardEvent(net, ws, s, l, j));
-        events.push_back(errorEvent(net, ws, sample, s));
         backward(net, sample.target.data(), ws);
+        probeSampleGradients(net, ws);
+        requireFinite(ws, net, position.epoch);  // the divergence rule of train, checked before any value is written
+        sink.event(inputEvent(net, sample, s));
+        for (std::size_t l = 0; l < net.depth(); ++l)
+            for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) sink.event(forwardEvent(net, ws, s, l, j));
+        sink.event(errorEvent(net, ws, sample, s));
         for (std::size_t k = net.depth(); k >= 1; --k) {
-            for (std::size_t j = 0; j < net.layers[k].size; ++j) events.push_back(deltaEvent(net, ws, sample, s, k, j));
-            append(events, gradientEvents(net, ws, s, k - 1));
+            for (std::size_t j = 0; j < net.layers[k].size; ++j) sink.event(deltaEvent(net, ws, sample, s, k, j));
+            for (const auto& e : gradientEvents(net, ws, s, k - 1)) sink.event(e);
         }
     }
     Workspace sums = ws;  // keeps the summed gradients, which update() clears
     update(net, ws, doc.learningRate, static_cast<double>(end - first), doc.trainBiases);
-    append(events, updateEvents(before, net, sums, doc.learningRate, end - first, doc.trainBiases));
-    for (std::size_t s = first; s < end; ++s) events.push_back(resultEvent(net, ws, doc.samples[s], s));
-    ojson trace = {{"format", "backstep-trace/1"}, {"epoch", position.epoch}, {"step", position.step},
-                   {"samples", ojson::array()}, {"batchSize", end - first}, {"learningRate", jsonNumber(doc.learningRate)},
-                   {"events", events}};
-    for (std::size_t s = first; s < end; ++s) trace["samples"].push_back(s);
+    try {
+        requireFinite(ws, net, position.epoch);
+    } catch (...) {
+        net = before;
+        throw;
+    }
+    for (const auto& e : updateEvents(before, net, sums, doc.learningRate, end - first, doc.trainBiases)) sink.event(e);
+    for (std::size_t s = first; s < end; ++s) sink.event(resultEvent(net, ws, doc.samples[s], s));
     advance(doc, position);
-    return trace;
+}
+
+ojson traceStep(Document& doc, Position& position) {
+    CollectingSink sink;
+    traceStep(doc, position, sink);
+    return std::move(sink.trace);
+}
+
+std::string traceStepText(Document& doc, Position& position) {
+    TextSink sink;
+    traceStep(doc, position, sink);
+    sink.text += "]}";
+    return std::move(sink.text);
 }
 
 ojson labels(const Network& net) {

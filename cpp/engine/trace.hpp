@@ -7,9 +7,26 @@
 
 namespace backstep {
 
+// Receives the trace of one step as it is made: the header first, then every event in order.
+class TraceSink {
+public:
+    virtual ~TraceSink() = default;
+    // {"format", "epoch", "step", "samples", "batchSize", "learningRate"}; the events follow.
+    virtual void header(const nlohmann::ordered_json& fields) = 0;
+    virtual void event(const nlohmann::ordered_json& event) = 0;
+};
+
+// The number of events in the trace of the step at `position`, known before any work.
+std::size_t traceEventCount(const Document& doc, const Position& position);
+
 // Performs the step at `position` (one batch: forward, error and backward for each of its samples,
-// then the update with the mean gradient), advances `position`, and returns the trace of that step.
+// then the update with the mean gradient), advances `position`, and hands its trace to `sink`.
+// Refused before any work if the trace would exceed limits::maxTraceEvents; refused if the step diverges
+// (the same rule as train). On a refusal, `doc` and `position` are unchanged.
+void traceStep(Document& doc, Position& position, TraceSink& sink);
+// The same, as one JSON value (tests) or as compact JSON text (the CLI and the page).
 nlohmann::ordered_json traceStep(Document& doc, Position& position);
+std::string traceStepText(Document& doc, Position& position);
 
 // Names of every neuron, weight and bias, as the spec numbers them.
 nlohmann::ordered_json labels(const Network& net);

@@ -35,9 +35,29 @@ bool allFinite(const Network& net) {
 
 }  // namespace
 
+void requireFinite(const Workspace& ws, const Network& net, std::size_t epoch) {
+    if (std::isfinite(ws.probe) && allFinite(net)) return;
+    throw DocumentError("training diverged in epoch " + std::to_string(epoch + 1) +
+                        ": a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
+}
+
+void requireWorkWithinLimit(const Document& doc, std::size_t epochs) {
+    unsigned long long parameters = 0;  // at most 16 × 256² ≈ 1e6; × samples ≤ 1e5 × epochs ≤ 1e7 fits in 64 bits
+    const Network& net = doc.network;
+    for (std::size_t l = 0; l < net.depth(); ++l)
+        parameters += net.weights[l].size() + (net.layers[l + 1].bias ? net.biases[l].size() : 0);
+    const unsigned long long work = epochs * doc.samples.size() * parameters;
+    if (work > limits::maxWork)
+        throw DocumentError("epochs: " + std::to_string(epochs) + " epochs × " + std::to_string(doc.samples.size()) +
+                            " samples × " + std::to_string(parameters) + " weights and biases = " + std::to_string(work) +
+                            " updates, over the limit of " + std::to_string(limits::maxWork) +
+                            " per call; train fewer epochs per call, or a smaller network");
+}
+
 void train(Document& doc, Position& position, std::size_t epochs) {
     if (epochs > limits::maxEpochs)
         throw DocumentError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " + std::to_string(epochs));
+    requireWorkWithinLimit(doc, epochs);
     const Network before = doc.network;
     const Position start = position;
     Network& net = doc.network;
@@ -51,19 +71,22 @@ void train(Document& doc, Position& position, std::size_t epochs) {
             backward(net, doc.samples[s].target.data(), ws);
         }
         update(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
+        const std::size_t epoch = position.epoch;
         advance(doc, position);
         const bool checkpoint = position.sample == 0 || b + 1 == steps;  // once per epoch, off the per-step path
-        if (checkpoint && !allFinite(net)) {
-            const std::size_t epoch = position.epoch;
+        if (!checkpoint) continue;
+        try {
+            requireFinite(ws, net, epoch);
+        } catch (...) {
             doc.network = before;
             position = start;
-            throw DocumentError("training diverged: a weight became infinite or NaN by epoch " + std::to_string(epoch) +
-                                "; try a smaller learningRate (the document is unchanged)");
+            throw;
         }
     }
 }
 
 double meanError(const Document& doc) {
+    requireWorkWithinLimit(doc, 1);
     Workspace ws(doc.network);
     double sum = 0.0;
     for (const Sample& s : doc.samples) {

@@ -19,9 +19,16 @@ std::size_t batchEnd(const Document& doc, const Position& position);
 // Moves the cursor past one batch.
 void advance(const Document& doc, Position& position);
 
+// The one divergence rule of train and trace: a step diverges when any z, E or δ it computes (ws.probe) or
+// any parameter it writes is infinite or NaN. Throws DocumentError naming `epoch` (0-based, shown from 1).
+void requireFinite(const Workspace& ws, const Network& net, std::size_t epoch);
+
+// Refuses, before any work, a call whose work (epochs × samples × parameters) exceeds limits::maxWork.
+void requireWorkWithinLimit(const Document& doc, std::size_t epochs);
+
 // Runs `epochs` epochs' worth of steps from `position` on the hot path: nothing is allocated per step.
-// If any parameter becomes non-finite, the document and position are left as they were and
-// DocumentError names the parameter and the step.
+// If the training diverges (requireFinite, checked once per epoch: a parameter that became infinite or NaN
+// stays so), the document and position are left as they were.
 void train(Document& doc, Position& position, std::size_t epochs);
 
 // Mean over the samples of E = ½ Σ (prediction − target)², with the current parameters.

@@ -7,6 +7,7 @@
 
 #include "../engine/arguments.hpp"
 #include "../engine/limits.hpp"
+#include "../engine/message.hpp"
 #include "../engine/session.hpp"
 
 namespace {
@@ -14,12 +15,27 @@ namespace {
 using backstep::Session;
 using nlohmann::json;
 
+// {"error": message}; the message is valid UTF-8 already (oneLine), and writing it cannot throw.
+std::string refusal(const std::string& message) noexcept {
+    try {
+        return json{{"error", backstep::oneLine(message)}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    } catch (...) {
+        return R"({"error":"engine: out of memory"})";
+    }
+}
+
 template <typename F>
-std::string guarded(F&& f) {
+std::string guarded(F&& f) noexcept {
     try {
         return f();
+    } catch (const backstep::DocumentError& e) {
+        return refusal(e.what());
+    } catch (const std::bad_alloc&) {
+        return refusal("engine: out of memory");
     } catch (const std::exception& e) {
-        return json{{"error", e.what()}}.dump();
+        return refusal(std::string("engine: internal error: ") + e.what());
+    } catch (...) {
+        return refusal("engine: internal error");
     }
 }
 
@@ -58,7 +74,7 @@ public:
     std::string meanError() { return guarded([&] { return ok(json(session().meanError()).dump()); }); }
     std::string explain(const std::string& format, double decimals) {
         return guarded([&] {
-            const int places = static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, 15));
+            const int places = static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, backstep::limits::maxDecimals));
             return ok(json(session().explain(backstep::explainFormatFromName(format), places)).dump());
         });
     }

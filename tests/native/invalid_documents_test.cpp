@@ -240,7 +240,7 @@ TEST_CASE("invalid documents: messages stay on one line") {
     CHECK(refusal(with("/format", "backstep/\n2")) == "format: control characters are not allowed");
     // A long string is shortened at a character boundary, never inside a UTF-8 sequence.
     const std::string message = refusal(with("/loss", "aéééééééééééééééééééé"));
-    CHECK(message == "loss: expected \"half-squared-error\", got the string \"aééééééééé…\"");  // 19 bytes
+    CHECK(message == "loss: expected \"half-squared-error\", got the string \"aééééééééééééééééééé…\"");  // 20 characters
 }
 
 TEST_CASE("invalid documents: a session handed one keeps its document and position") {

@@ -44,7 +44,8 @@ TEST_CASE("mazur example: the first step, value by value") {
     const std::vector<std::pair<std::string, double>> newWeights = {
         {"w1", 0.149780716}, {"w2", 0.19956143}, {"w3", 0.24975114},  {"w4", 0.29950229},
         {"w5", 0.35891648},  {"w6", 0.408666186}, {"w7", 0.511301270}, {"w8", 0.561370121}};
-    for (const auto& [name, w] : newWeights) {
+    for (const auto& [parameter, w] : newWeights) {
+        const std::string& name = parameter;  // clang 14 cannot capture a structured binding (CAPTURE's lambda)
         CAPTURE(name);
         CHECK_ABS(num(event(t, "update", "parameter", name).at("new")), w, tol);
     }

@@ -51,7 +51,9 @@ TEST_CASE("seed example: the six gradients") {
     const ordered_json& t = s.first;
     const std::vector<std::pair<std::string, double>> expected = {
         {"w1", -0.22652}, {"w2", -0.33978}, {"w3", -0.2427}, {"w4", -0.36405}, {"w5", -0.68765}, {"w6", -0.38832}};
-    for (const auto& [name, g] : expected) {
+    for (const auto& entry : expected) {
+        const std::string name = entry.first;  // not a structured binding: clang 14 cannot capture one
+        const double g = entry.second;
         CAPTURE(name);
         CHECK_REL(num(event(t, "gradient", "parameter", name).at("gradient")), g, exact);
         CHECK_REL(num(event(t, "update", "parameter", name).at("gradient")), g, exact);  // batch of 1: mean = the gradient
@@ -65,7 +67,9 @@ TEST_CASE("seed example: the six new weights, and new = old − η·gradient") {
                                                                   {"w4", 0.0982025}, {"w5", 0.1743825}, {"w6", 0.169416}};
     const std::vector<double> old = {0.11, 0.21, 0.12, 0.08, 0.14, 0.15};
     int k = 0;
-    for (const auto& [name, w] : expected) {
+    for (const auto& entry : expected) {
+        const std::string name = entry.first;
+        const double w = entry.second;
         CAPTURE(name);
         const ordered_json& u = event(t, "update", "parameter", name);
         CHECK(num(u.at("old")) == old[k++]);

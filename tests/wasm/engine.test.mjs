@@ -127,19 +127,30 @@ test('counts from JavaScript are checked by the engine: whole numbers in range, 
     refused(() => engine.explain('html', 4), 'format: expected "markdown" or "latex", got "html"');
     refused(() => engine.explain('markdown', 100), 'decimals: expected a whole number from 0 to 15, got 100');
     refused(() => engine.restore(seed, { epoch: 0, sample: 0, step: 99 }), 'position.step: expected 0 (epoch 0, sample 0), got 99');
-    refused(() => engine.restore(seed, {}), 'position.epoch: expected a whole number from 0 to 1000000000000, got no number');
+    refused(() => engine.restore(seed, {}), 'position.epoch: expected a number, got undefined');
+    refused(() => engine.restore(seed, { epoch: NaN, sample: 0, step: 0 }), 'position.epoch: expected a whole number from 0 to 1000000000000, got no number');
     assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 }, 'nothing changed');
   } finally {
     engine.dispose();
   }
 });
 
-test('a step whose numbers overflow is refused and changes nothing', async () => {
+test('a step whose numbers overflow is refused and changes nothing; train and step agree on it', async () => {
   const huge = JSON.parse(seed);
-  huge.weights[0][0][0] = 1e100; // the update overflows to infinity
+  huge.weights[0][0][0] = 1e100; // step 1 is finite; its new weights make the next forward pass overflow
   const engine = await BackstepEngine.create(huge);
   try {
-    assert.throws(() => engine.step(), { name: 'EngineError', message: /^training diverged/ });
+    const first = engine.step();
+    assert.equal(first.events.at(-1).error, null, 'the result after step 1 overflows: null, not a number');
+    const after = engine.document();
+    assert.throws(() => engine.step(), { name: 'EngineError', message: /^training diverged in epoch 2/ });
+    assert.deepEqual(engine.document(), after);
+    assert.deepEqual(engine.position(), { epoch: 1, sample: 0, step: 1 });
+    engine.load(huge);
+    engine.train(1);
+    assert.deepEqual(engine.document().weights, after.weights, 'train takes the same first step');
+    engine.load(huge);
+    assert.throws(() => engine.train(2), { name: 'EngineError', message: /^training diverged in epoch 2/ });
     assert.equal(engine.document().weights[0][0][0], 1e100);
     assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 });
   } finally {

@@ -38,10 +38,31 @@ function unwrap(resultText) {
   return result.ok;
 }
 
+/** A short description of a value that JavaScript passed where the engine expects something else. */
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value;
+}
+
+/** Numbers cross into C++ as doubles; anything else is refused here, by name (the engine checks the range). */
+function number(value, name) {
+  if (typeof value !== 'number') throw new EngineError(`${name}: expected a number, got ${describe(value)}`);
+  return value;
+}
+
 function asText(doc) {
   if (typeof doc === 'string') return doc;
-  if (typeof doc !== 'object' || doc === null) throw new EngineError(`document: expected a JSON object or its text, got ${doc === null ? 'null' : typeof doc}`);
-  return JSON.stringify(doc);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new EngineError(`document: expected a JSON object or its text, got ${describe(doc)}`);
+  try {
+    return JSON.stringify(doc);
+  } catch (error) {
+    throw new EngineError(`document: cannot be written as JSON (${error.message})`);
+  }
 }
 
 /** One network document and its training position, held by the C++ engine. Call dispose() when done. */
@@ -65,44 +86,54 @@ export class BackstepEngine {
 
   /** Replaces the document and goes back to the first step; an invalid document changes nothing. */
   load(doc) {
-    unwrap(this.#live().load(asText(doc)));
+    const text = asText(doc);
+    this.#call((native) => native.load(text));
   }
 
   /** Replaces document and position together (time travel to an earlier step). */
-  restore(doc, { epoch, sample, step }) {
-    unwrap(this.#live().restore(asText(doc), epoch, sample, step));
+  restore(doc, position) {
+    const text = asText(doc);
+    if (typeof position !== 'object' || position === null)
+      throw new EngineError(`position: expected { epoch, sample, step }, got ${describe(position)}`);
+    const epoch = number(position.epoch, 'position.epoch');
+    const sample = number(position.sample, 'position.sample');
+    const step = number(position.step, 'position.step');
+    this.#call((native) => native.restore(text, epoch, sample, step));
   }
 
   /** The current document as an object (numbers exact). */
   document() {
-    return unwrap(this.#live().document());
+    return this.#call((native) => native.document());
   }
 
   labels() {
-    return unwrap(this.#live().labels());
+    return this.#call((native) => native.labels());
   }
 
   /** { epoch, sample, step }: where the next step starts. */
   position() {
-    return unwrap(this.#live().position());
+    return this.#call((native) => native.position());
   }
 
   /** Performs the next training step and returns its trace (cpp/engine/TRACE.md). */
   step() {
-    return unwrap(this.#live().step());
+    return this.#call((native) => native.step());
   }
 
   train(epochs = 1) {
-    unwrap(this.#live().train(epochs));
+    number(epochs, 'epochs');
+    this.#call((native) => native.train(epochs));
   }
 
   meanError() {
-    return unwrap(this.#live().meanError());
+    return this.#call((native) => native.meanError());
   }
 
   /** The worked solution of the next step, as Markdown or LaTeX text. */
   explain(format = 'markdown', decimals = 4) {
-    return unwrap(this.#live().explain(format, decimals));
+    if (typeof format !== 'string') throw new EngineError(`format: expected "markdown" or "latex", got ${describe(format)}`);
+    number(decimals, 'decimals');
+    return this.#call((native) => native.explain(format, decimals));
   }
 
   /** Bytes in use on the C++ heap (for leak tests). */
@@ -117,8 +148,15 @@ export class BackstepEngine {
     }
   }
 
-  #live() {
+  /** One call into C++ and its result; whatever goes wrong arrives as an EngineError. */
+  #call(f) {
     if (!this.native) throw new EngineError('engine: used after dispose()');
-    return this.native;
+    let resultText;
+    try {
+      resultText = f(this.native);
+    } catch (error) {
+      throw new EngineError(`engine: internal error (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return unwrap(resultText);
   }
 }
