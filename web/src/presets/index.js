@@ -1,6 +1,7 @@
-// The example networks a learner can open. The first is the default.
-import seed from './seed.js';
-import mazur from './mazur.js';
+// The example networks a learner can open: network documents, the same files the tests use.
+// The first is the default.
+import seed from '../../../tests/fixtures/seed.json' with { type: 'json' };
+import mazur from '../../../tests/fixtures/mazur.json' with { type: 'json' };
 
 export const PRESETS = [
   { id: 'seed', labelKey: 'preset.seed', document: seed },
