@@ -25,5 +25,11 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        sideBySide: fileURLToPath(new URL('examples/side-by-side.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -11,9 +11,11 @@ import { withValue } from '../../web/src/edit/targets.js';
 import { phaseRuns, phaseStart } from '../../web/src/player/timeline.js';
 import { BackstepEngine, EngineError } from '../../web/src/engine/engine.js';
 import { narrate } from '../../web/src/narration/narrate.js';
-import { t } from '../../web/src/i18n/index.js';
-import seed from '../../web/src/presets/seed.js';
-import mazur from '../../web/src/presets/mazur.js';
+import { createTranslator } from '../../web/src/i18n/index.js';
+
+const t = createTranslator('en');
+import seed from '../fixtures/seed.json' with { type: 'json' };
+import mazur from '../fixtures/mazur.json' with { type: 'json' };
 import { ROOT } from './harness.mjs';
 
 test('rounds half away from zero, strips zeros, uses the Unicode minus', () => {

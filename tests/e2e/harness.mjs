@@ -79,10 +79,11 @@ export function usePage() {
   });
 
   /** A fresh page at the app, ready (engine loaded, seed shown). */
-  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false } = {}) => {
+  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false, init = null } = {}) => {
     const browserContext = await context.browser.newContext({ viewport, reducedMotion, colorScheme, hasTouch, deviceScaleFactor: 1 });
     context.contexts.push(browserContext);
     const page = await browserContext.newPage();
+    if (init) await page.addInitScript(init);
     const errors = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
@@ -90,7 +91,7 @@ export function usePage() {
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
     await page.goto(`${context.url}${query}`);
-    await page.waitForSelector('body[data-status="ready"]', { timeout: 15000 });
+    await page.waitForSelector('.backstep[data-status="ready"]', { timeout: 15000 });
     await page.waitForSelector('[data-testid="neuron-i1-value"]');
     return { page, errors };
   };

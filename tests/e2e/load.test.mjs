@@ -57,22 +57,22 @@ test('the example menu switches networks through the engine', async () => {
 
 test('the theme follows the system and can be switched to light or dark', async () => {
   const { page, errors } = await app.open({ colorScheme: 'dark' });
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = () => page.evaluate(() => getComputedStyle(document.querySelector('.backstep')).backgroundColor);
   const dark = await background();
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.themeSetting), 'auto');
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'auto follows the system');
+  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.themeSetting), 'auto');
+  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark', 'auto follows the system');
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light', null, { timeout: 3000 }); // follows it live
+  await page.waitForFunction(() => document.querySelector('.backstep').dataset.theme === 'light', null, { timeout: 3000 }); // follows it live
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('theme').click();
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'light');
   const light = await background();
   assert.notEqual(light, dark);
   await page.getByTestId('theme').click();
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark');
   assert.equal(await background(), dark);
   await page.reload();
-  await page.waitForSelector('body[data-status="ready"]');
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the choice is remembered');
+  await page.waitForSelector('.backstep[data-status="ready"]');
+  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark', 'the choice is remembered');
   assert.deepEqual(errors, []);
 });

@@ -55,6 +55,7 @@ for (const [size, viewport] of [
         await page.getByTestId('settings-toggle').click();
         assert.equal(await page.getByTestId('precision').isVisible(), true, 'settings open on a phone');
         await screenshot(page, `${size}-${scheme}-settings`);
+        await page.getByTestId('settings-toggle').focus(); // screenshot() blurred it; keys go to the focused instance
         await page.keyboard.press('Escape');
         assert.equal(await page.getByTestId('precision').isVisible(), false);
       }

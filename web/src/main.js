@@ -1,18 +1,7 @@
-// Bootstrap: styles, strings, then the app.
-import 'katex/dist/katex.min.css';
-import './styles/tokens.css';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/graph-card.css';
-import './styles/graph.css';
-import './styles/graph-labels.css';
-import './styles/error-panel.css';
-import './styles/formula.css';
-import './styles/controls.css';
-import './styles/edit.css';
-import { setLanguage, translateStatic } from './i18n/index.js';
-import { startApp } from './app.js';
+// The full page: one backstep instance filling the window. `?example=mazur` opens the second example.
+import './component/styles.js';
+import './styles/page.css';
+import { mountBackstep } from './component/mount.js';
 
-setLanguage('en');
-translateStatic();
-startApp();
+const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
+mountBackstep(document.getElementById('app'), { example, page: true, storage: true });

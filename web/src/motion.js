@@ -4,8 +4,5 @@ export function createMotion() {
   const query = window.matchMedia('(prefers-reduced-motion: reduce)');
   return {
     reduced: () => query.matches,
-    onChange(listener) {
-      query.addEventListener('change', listener);
-    },
   };
 }

@@ -1,8 +1,7 @@
 // A banner for what the engine refused outside an edit (a step that diverged, a failed load).
 import { h } from './dom.js';
-import { t } from './i18n/index.js';
 
-export function createStatusBanner(element) {
+export function createStatusBanner(element, t) {
   const text = h('p', { class: 'status-text', 'data-testid': 'status-text' });
   const dismiss = h('button', { type: 'button', class: 'status-dismiss', text: t('status.dismiss') });
   element.append(text, dismiss);

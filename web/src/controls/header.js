@@ -1,6 +1,5 @@
 // The page header: the brand, the example network, display precision and the theme.
 import { h, s } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { icon } from '../icons.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { PRESETS } from '../presets/index.js';
@@ -16,26 +15,26 @@ function brandMark() {
   ]);
 }
 
-function select(id, labelKey, options, onChange) {
+function select(id, testId, label, options, onChange) {
   const element = h(
     'select',
-    { id, 'data-testid': id },
+    { id, 'data-testid': testId },
     options.map(([value, text]) => h('option', { value, text })),
   );
   element.addEventListener('change', () => onChange(element.value));
-  return { element, field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: t(labelKey) }), element]) };
+  return { element, field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: label }), element]) };
 }
 
-export function mountHeader(container, { store, actions }) {
-  const preset = select('preset', 'settings.preset', PRESETS.map((item) => [item.id, t(item.labelKey)]), (id) => actions.loadPreset(id));
-  const decimals = select('precision', 'settings.decimals', DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
+export function mountHeader(container, { store, actions, t, uid, scope, root }) {
+  const preset = select(uid('preset'), 'preset', t('settings.preset'), [...PRESETS.map((item) => [item.id, t(item.labelKey)]), ['', t('preset.custom')]], (id) => actions.loadPreset(id));
+  const decimals = select(uid('precision'), 'precision', t('settings.decimals'), DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
   const theme = h('button', { type: 'button', class: 'theme-toggle', 'data-testid': 'theme' });
   theme.addEventListener('click', () => {
     const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
     actions.setSetting('theme', next);
   });
-  const tools = h('div', { class: 'header-tools', id: 'header-tools' }, [preset.field, decimals.field, theme]);
-  const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': 'header-tools', 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
+  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, theme]);
+  const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': uid('header-tools'), 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
     icon('sliders'),
     h('span', { class: 'settings-toggle-label', text: t('settings.toggle') }),
   ]);
@@ -44,13 +43,13 @@ export function mountHeader(container, { store, actions }) {
     toggle.setAttribute('aria-expanded', String(open));
   };
   toggle.addEventListener('click', () => setOpen(!tools.classList.contains('is-open')));
-  document.addEventListener('keydown', (event) => {
+  scope.listen(root, 'keydown', (event) => {
     if (event.key === 'Escape' && tools.classList.contains('is-open')) {
       setOpen(false);
       toggle.focus();
     }
   });
-  document.addEventListener('pointerdown', (event) => {
+  scope.listen(root, 'pointerdown', (event) => {
     if (!tools.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
   });
   container.append(
@@ -60,7 +59,8 @@ export function mountHeader(container, { store, actions }) {
   );
 
   function render(state) {
-    preset.element.value = state.presetId ?? 'seed';
+    preset.element.value = state.presetId ?? '';
+    preset.element.lastElementChild.hidden = state.presetId !== null;
     decimals.element.value = String(state.settings.decimals);
     const mode = state.settings.theme;
     theme.replaceChildren(icon(mode === 'dark' ? 'moon' : mode === 'light' ? 'sun' : 'auto'), h('span', { class: 'theme-label', text: t(`theme.${mode}`) }));
@@ -68,19 +68,7 @@ export function mountHeader(container, { store, actions }) {
     theme.title = t('theme.label', { mode: t(`theme.${mode}`) });
   }
   store.subscribe((state, previous) => {
-    if (state.settings !== previous.settings || state.presetId !== previous.presetId) render(state);
+    if (state.settings !== previous.settings || state.loads !== previous.loads) render(state);
   });
   render(store.get());
-}
-
-const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
-let themeSetting = 'auto';
-systemDark.addEventListener('change', () => applyTheme(themeSetting));
-
-/** Applies the theme setting to <html data-theme> as "light" or "dark"; "auto" follows the system, live. */
-export function applyTheme(theme) {
-  themeSetting = theme;
-  const resolved = theme === 'auto' ? (systemDark.matches ? 'dark' : 'light') : theme;
-  document.documentElement.dataset.theme = resolved;
-  document.documentElement.dataset.themeSetting = theme;
 }

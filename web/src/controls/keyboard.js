@@ -1,13 +1,14 @@
-// Keyboard shortcuts: Space play/pause, ← → step, Home reset, End skip to the end of the step.
+// Keyboard shortcuts of one instance: Space play/pause, ← → step, Home reset, End skip to the end of the step.
 // They never fire while typing in a field, and Space keeps its usual meaning on buttons.
 
 const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 const PRESSABLE = 'button, [role="button"], a[href], summary';
 
-export function installKeyboard(actions) {
-  document.addEventListener('keydown', (event) => {
+/** Listens on the instance's root only: the shortcuts act on the backstep that has focus. */
+export function installKeyboard(root, actions, scope) {
+  scope.listen(root, 'keydown', (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target instanceof Element ? event.target : document.body;
+    const target = event.composedPath()[0] instanceof Element ? event.composedPath()[0] : root;
     if (target.closest(TYPING)) return;
     const handlers = {
       ' ': () => !target.closest(PRESSABLE) && actions.togglePlay(),

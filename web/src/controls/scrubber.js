@@ -1,7 +1,6 @@
 // The timeline of the step on screen: a slider over its frames, coloured by phase, and one
 // button per phase (forward, error, backward, update) that jumps to where it starts.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { PHASES, phaseOf, phaseRuns } from '../player/timeline.js';
 import { eventTitle } from '../formula/titles.js';
 import { currentEntry, currentEvent } from '../state/selectors.js';
@@ -14,7 +13,7 @@ function trackGradient(events, position) {
   return `linear-gradient(to right, transparent 0 ${played}, var(--track-veil) ${played} 100%), linear-gradient(to right, ${stops.join(', ')})`;
 }
 
-export function mountScrubber(container, { store, actions }) {
+export function mountScrubber(container, { store, actions, t }) {
   const range = h('input', { type: 'range', class: 'scrubber', min: 0, max: 1, step: 1, value: 0, 'data-testid': 'scrubber', 'aria-label': t('scrubber.label') });
   range.addEventListener('input', () => actions.jumpTo(Number(range.value)));
   const phaseButtons = PHASES.map((phase) =>

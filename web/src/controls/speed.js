@@ -1,16 +1,15 @@
 // Playback speed, 0.25× to 4×.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { SPEEDS } from '../state/initial.js';
 
-export function mountSpeed(container, { store, actions }) {
+export function mountSpeed(container, { store, actions, t, uid }) {
   const select = h(
     'select',
-    { id: 'speed', 'data-testid': 'speed' },
+    { id: uid('speed'), 'data-testid': 'speed' },
     SPEEDS.map((speed) => h('option', { value: String(speed), text: t('speed.option', { speed }) })),
   );
   select.addEventListener('change', () => actions.setSetting('speed', Number(select.value)));
-  const field = h('label', { class: 'field speed-field', for: 'speed' }, [h('span', { class: 'field-label', text: t('speed.label') }), select]);
+  const field = h('label', { class: 'field speed-field', for: uid('speed') }, [h('span', { class: 'field-label', text: t('speed.label') }), select]);
   container.append(field);
   const render = (state) => {
     select.value = String(state.settings.speed);

@@ -1,11 +1,10 @@
 // Play/pause, step back and forward, reset, skip to the end of the step. Buttons stay
 // focusable when unavailable (aria-disabled), so keyboard focus is never lost.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { icon } from '../icons.js';
 import { isAtStart } from '../state/selectors.js';
 
-export function mountTransport(container, { store, actions }) {
+export function mountTransport(container, { store, actions, t }) {
   const button = (id, iconName, action, extraClass = '') => {
     const element = h('button', { type: 'button', class: `tbtn ${extraClass}`, 'data-testid': id, 'aria-keyshortcuts': t(`shortcut.${id}`) }, [icon(iconName), h('span', { class: 'tbtn-label' })]);
     element.addEventListener('click', () => {

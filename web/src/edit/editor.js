@@ -2,7 +2,6 @@
 // to type a new value in a small field over it. Enter applies, Escape cancels. Refused text
 // ("abc", "", "1e999", or a value the engine rejects) gets a message and changes nothing.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { currentEntry } from '../state/selectors.js';
 import { parseTargetKey, valueAt } from './targets.js';
 
@@ -16,10 +15,10 @@ function nameOf(element) {
   return ref.includes(':') ? ref.split(':')[1] : ref === 'eta' ? 'η' : element.dataset.cell?.split(':')[1] ?? '';
 }
 
-export function mountEditor(host, { store, actions }) {
-  const input = h('input', { type: 'text', inputmode: 'decimal', enterkeyhint: 'done', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'edit-input', id: 'edit-input' });
-  const label = h('label', { class: 'editor-label', for: 'edit-input' });
-  const message = h('p', { class: 'editor-message', id: 'edit-message', 'data-testid': 'edit-message', role: 'alert', hidden: true });
+export function mountEditor(host, { store, actions, t, uid, scope, root }) {
+  const input = h('input', { type: 'text', inputmode: 'decimal', enterkeyhint: 'done', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'edit-input', id: uid('edit-input') });
+  const label = h('label', { class: 'editor-label', for: uid('edit-input') });
+  const message = h('p', { class: 'editor-message', id: uid('edit-message'), 'data-testid': 'edit-message', role: 'alert', hidden: true });
   const hint = h('p', { class: 'editor-hint', text: t('edit.hint') });
   const sign = h('button', { type: 'button', class: 'editor-sign', 'data-testid': 'edit-sign', 'aria-label': t('edit.sign'), title: t('edit.sign'), text: '±' });
   const apply = h('button', { type: 'submit', class: 'editor-apply', 'data-testid': 'edit-apply', text: t('edit.apply') });
@@ -64,7 +63,7 @@ export function mountEditor(host, { store, actions }) {
     const { key } = open;
     open = null;
     form.hidden = true;
-    if (refocus) document.querySelector(`[data-edit="${CSS.escape(key)}"]`)?.focus();
+    if (refocus) root.querySelector(`[data-edit="${CSS.escape(key)}"]`)?.focus();
   }
 
   function commit({ fromBlur = false } = {}) {
@@ -77,7 +76,7 @@ export function mountEditor(host, { store, actions }) {
     const result = actions.edit(open.target, input.value);
     if (result.ok) {
       close({ refocus: !fromBlur });
-      const element = document.querySelector(`[data-edit="${CSS.escape(key)}"]`);
+      const element = root.querySelector(`[data-edit="${CSS.escape(key)}"]`);
       element?.classList.add('is-edited');
       setTimeout(() => element?.classList.remove('is-edited'), 1200);
       return;
@@ -89,7 +88,7 @@ export function mountEditor(host, { store, actions }) {
     message.textContent = result.message;
     message.hidden = false;
     input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', 'edit-message');
+    input.setAttribute('aria-describedby', uid('edit-message'));
     input.select();
   }
 
@@ -106,11 +105,11 @@ export function mountEditor(host, { store, actions }) {
   form.addEventListener('focusout', (event) => {
     if (open && !form.contains(event.relatedTarget)) commit({ fromBlur: true });
   });
-  document.addEventListener('click', (event) => {
+  scope.listen(root, 'click', (event) => {
     const element = event.target.closest?.(EDITABLE);
     if (element) show(element);
   });
-  document.addEventListener('keydown', (event) => {
+  scope.listen(root, 'keydown', (event) => {
     const element = event.target.closest?.(EDITABLE);
     if (!element || element.tagName === 'BUTTON') return;
     if (event.key === 'Enter' || event.key === ' ' || event.key === 'F2') {
@@ -119,7 +118,7 @@ export function mountEditor(host, { store, actions }) {
     }
   });
   store.subscribe((state, previous) => {
-    if (open && (state.cursor.step !== previous.cursor.step || state.presetId !== previous.presetId)) close({ refocus: false });
+    if (open && (state.cursor.step !== previous.cursor.step || state.loads !== previous.loads)) close({ refocus: false });
   });
   return { show, close, isOpen: () => Boolean(open) };
 }

@@ -2,7 +2,6 @@
 // that element's latest event) the symbolic formula, the numbers, and the result, in the
 // scalar or the matrix view. Hovering a term highlights its place in the graph.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { latestEventFor } from '../state/refs.js';
 import { currentEntry } from '../state/selectors.js';
 import { phaseOf } from '../player/timeline.js';
@@ -12,7 +11,7 @@ import { matrixFormula } from './matrix.js';
 import { scalarFormula } from './scalar.js';
 import { eventTitle, refLabel } from './titles.js';
 
-function formulaContext(state, upTo) {
+function formulaContext(state, upTo, t) {
   const entry = currentEntry(state);
   return {
     events: entry.trace.events,
@@ -29,14 +28,14 @@ function formulaContext(state, upTo) {
   };
 }
 
-function viewButton(view, onClick) {
+function viewButton(view, onClick, t) {
   return h('button', { type: 'button', class: 'segment', 'data-view': view, 'data-testid': `view-${view}`, text: t(`view.${view}`), onclick: onClick });
 }
 
-export function mountFormulaPanel(card, { store, actions, hoverLinks }) {
+export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) {
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
-  const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view)));
+  const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view), t));
   const rows = ['symbolic', 'substituted', 'result'].map((part) => ({
     part,
     value: h('div', { class: `formula-value formula-${part}`, 'data-testid': `formula-${part}` }),
@@ -45,7 +44,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks }) {
   const body = h('dl', { class: 'formula-rows' }, rows.map(({ part, value }) => h('div', { class: `formula-row row-${part}` }, [h('dt', { text: t(`formula.${part}`) }), h('dd', {}, [value])])));
   card.append(
     h('div', { class: 'card-head formula-head' }, [
-      h('h2', { id: 'formula-card-title', class: 'card-title', text: t('formula.title') }),
+      h('h2', { id: uid('formula-title'), class: 'card-title', text: t('formula.title') }),
       h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
     ]),
     h('div', { class: 'formula-caption-line' }, [phase, caption]),
@@ -57,7 +56,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks }) {
     const entry = currentEntry(state);
     if (!entry) return;
     const event = entry.trace.events[eventIndex];
-    const context = formulaContext(state, eventIndex);
+    const context = formulaContext(state, eventIndex, t);
     const formula = (state.settings.view === 'matrix' ? matrixFormula : scalarFormula)(event, context);
     phase.textContent = t(`phase.${phaseOf(event)}`);
     phase.dataset.phase = phaseOf(event);

@@ -2,7 +2,6 @@
 // the network changes, updated on every state change, animated when moving one frame on),
 // and the legend. Hover or focus on an element tells the formula panel.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { formatFactor, formatNumber } from '../format/number.js';
 import { sceneAt } from '../state/scene.js';
 import { currentEntry, isNextFrame } from '../state/selectors.js';
@@ -15,8 +14,8 @@ import { cancelAll } from './tokens.js';
 import { updateGraph } from './update.js';
 import { createGraphHeader, updateGraphHeader } from './header.js';
 
-export function mountGraph(card, { store, hoverLinks, motion }) {
-  const header = createGraphHeader();
+export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar }) {
+  const header = createGraphHeader({ t, uid });
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('role', 'group');
   svg.setAttribute('data-testid', 'graph');
@@ -43,8 +42,8 @@ export function mountGraph(card, { store, hoverLinks, motion }) {
     const state = store.get();
     const entry = currentEntry(state);
     if (!entry || width === 0) return;
-    const fitHeight = width < NARROW_BELOW ? 0 : availableHeight();
-    const key = `${width}|${fitHeight}|${state.presetId}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
+    const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
+    const key = `${width}|${fitHeight}|${state.loads}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
     if (key !== layoutKey) {
       layout = { ...computeLayout({ labels: state.labels, document: entry.document, width, decimals: state.settings.decimals, fitHeight }), fitHeight };
       drawGraph(svg, layout);
@@ -62,9 +61,9 @@ export function mountGraph(card, { store, hoverLinks, motion }) {
 
   /** The height the graph may take so the page fits the window above the control bar. */
   function availableHeight() {
-    const bar = document.getElementById('control-bar')?.offsetHeight ?? 0;
+    const barHeight = bar?.offsetHeight ?? 0;
     const top = wrap.getBoundingClientRect().top + window.scrollY;
-    return Math.max(0, Math.round((window.innerHeight - top - bar - legend.offsetHeight - 48) / 10) * 10);
+    return Math.max(0, Math.round((window.innerHeight - top - barHeight - legend.offsetHeight - 48) / 10) * 10);
   }
 
   function highlight(target) {
@@ -93,16 +92,21 @@ export function mountGraph(card, { store, hoverLinks, motion }) {
     if (!svg.contains(event.relatedTarget)) hoverLinks.set(null, 'graph');
   });
 
-  new ResizeObserver((entries) => {
+  const resizing = new ResizeObserver((entries) => {
     const next = Math.floor(entries[0].contentRect.width);
     if (next > 0 && next !== width) {
       width = next;
       render();
     }
-  }).observe(wrap);
-  window.addEventListener('resize', () => {
-    if (layout && width >= NARROW_BELOW && availableHeight() !== layout.fitHeight) render();
   });
+  resizing.observe(wrap);
+  scope.own(() => resizing.disconnect());
+  if (bar) {
+    // The full page fits the graph above its fixed control bar, in the window's height.
+    scope.listen(window, 'resize', () => {
+      if (layout && width >= NARROW_BELOW && availableHeight() !== layout.fitHeight) render();
+    });
+  }
 
   return { svg, wrap, header, render, layout: () => layout };
 }

@@ -9,6 +9,7 @@ export default {
   'a11y.controls': 'Playback controls',
 
   'preset.seed': 'Seed post (2-2-1)',
+  'preset.custom': 'Your network',
   'preset.mazur': 'Mazur 2015 (2-2-2)',
   'settings.preset': 'Example',
   'settings.decimals': 'Decimals',

@@ -1,27 +1,29 @@
-// UI strings: every visible or spoken string comes from a keyed table (en.js today; a
-// French table can be added next to it). t('key', {name: 'h1'}) fills {name} placeholders.
+// UI strings: every visible or spoken string comes from a keyed table (en.js). Each backstep
+// instance has its own translator, so two instances on one page may speak different languages.
+// t('key', {name: 'h1'}) fills {name} placeholders.
 import en from './en.js';
 
 const tables = { en };
-let table = en;
 
-export function setLanguage(language) {
-  table = tables[language] ?? en;
-  document.documentElement.lang = tables[language] ? language : 'en';
+export const LANGUAGES = Object.keys(tables);
+
+/** The language to use for a request ("fr-CH" → "fr" when there is a French table), else English. */
+export function supportedLanguage(requested) {
+  const base = String(requested ?? '').toLowerCase().split('-')[0];
+  return tables[base] ? base : 'en';
 }
 
-export function t(key, params = {}) {
-  const text = table[key] ?? en[key];
-  if (text === undefined) {
-    console.warn(`i18n: missing string ${key}`);
-    return key;
-  }
-  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
-}
-
-/** Fills [data-i18n] (text) and [data-i18n-label] (aria-label) inside root. */
-export function translateStatic(root = document) {
-  if (root === document) document.title = t('app.title');
-  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
-  for (const element of root.querySelectorAll('[data-i18n-label]')) element.setAttribute('aria-label', t(element.dataset.i18nLabel));
+/** t(key, params) for one language; a key missing there falls back to English. */
+export function createTranslator(language) {
+  const table = tables[supportedLanguage(language)];
+  const t = (key, params = {}) => {
+    const text = table[key] ?? en[key];
+    if (text === undefined) {
+      console.warn(`i18n: missing string ${key}`);
+      return key;
+    }
+    return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  };
+  t.language = supportedLanguage(language);
+  return t;
 }

@@ -2,11 +2,10 @@
 // users follow along. It is also the visible caption under the formula, and (on a phone,
 // where the formula is below the fold) a caption in the control bar, hidden from readers.
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
 import { currentEntry, currentEvent } from '../state/selectors.js';
 import { narrate } from './narrate.js';
 
-export function mountNarration(container, store, { mirror = null } = {}) {
+export function mountNarration(container, { store, t, mirror = null }) {
   const sentence = h('p', { class: 'narration-text', 'data-testid': 'narration', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const element = h('div', { class: 'narration' }, [h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' }), sentence]);
   container.append(element);

@@ -99,18 +99,29 @@ export function createActions(store, session, { report, t, formatValue }) {
       return { ok: true };
     },
 
-    /** Opens an example network (first step, first frame). */
-    loadPreset(id) {
-      const preset = presetById(id);
+    /**
+     * Opens any network document (object or JSON text) at its first step, first frame; returns {ok} or
+     * {ok: false, message}. An invalid one is refused with the engine's message and the current network stays.
+     */
+    loadDocument(document, { presetId = null } = {}) {
       try {
-        const { labels, entry } = session.open(preset.document);
-        set({ status: 'ready', presetId: preset.id, document: entry.document, labels, history: [entry], cursor: { step: 0, event: 0 }, playing: false });
-        return true;
+        const { labels, entry } = session.open(document);
+        set({ status: 'ready', presetId, loads: get().loads + 1, document: entry.document, labels, history: [entry], cursor: { step: 0, event: 0 }, playing: false });
+        return { ok: true };
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;
-        report(t('status.engineRefusedDocument', { message: error.message }));
-        return false;
+        const previous = currentEntry(get());
+        if (previous) session.sync(previous);
+        const message = t('status.engineRefusedDocument', { message: error.message });
+        report(message);
+        return { ok: false, message };
       }
+    },
+
+    /** Opens an example network. */
+    loadPreset(id) {
+      const preset = presetById(id);
+      return actions.loadDocument(preset.document, { presetId: preset.id });
     },
   };
   return actions;

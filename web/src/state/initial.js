@@ -1,5 +1,5 @@
 // The shape of the page state:
-// { status, presetId, document, labels, history: [{document, position, trace, next}],
+// { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
 //   cursor: {step, event}, playing, settings: {decimals, speed, view, theme} }
 // history[k].document/position: the engine's state before step k; trace: what step k did;
 // next: the state after it (the start of step k + 1).
@@ -14,6 +14,7 @@ export function createInitialState(settings = {}) {
   return {
     status: 'loading',
     presetId: null,
+    loads: 0, // documents opened so far: a new one redraws everything
     document: null,
     labels: null,
     history: [],

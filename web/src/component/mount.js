@@ -1,0 +1,142 @@
+// mountBackstep(root, options): one complete, independent backstep inside any element or shadow
+// root. Everything it creates lives under its own root element; listeners, subscriptions and
+// observers are owned by its scope, and dispose() removes them with the DOM and frees the engine.
+import { BackstepEngine } from '../engine/engine.js';
+import { createTranslator } from '../i18n/index.js';
+import { formatNumber } from '../format/number.js';
+import { presetById } from '../presets/index.js';
+import { createStore } from '../state/store.js';
+import { createInitialState } from '../state/initial.js';
+import { loadSettings, saveSettings } from '../state/settings-storage.js';
+import { createSession } from '../state/session.js';
+import { createActions } from '../state/actions.js';
+import { createPlayer } from '../player/player.js';
+import { createHoverLinks } from '../hover-links.js';
+import { createMotion } from '../motion.js';
+import { createStatusBanner } from '../status.js';
+import { mountGraph } from '../graph/view.js';
+import { mountFormulaPanel } from '../formula/panel.js';
+import { mountNarration } from '../narration/live-region.js';
+import { mountHeader } from '../controls/header.js';
+import { mountTransport } from '../controls/transport.js';
+import { mountScrubber } from '../controls/scrubber.js';
+import { mountSpeed } from '../controls/speed.js';
+import { installKeyboard } from '../controls/keyboard.js';
+import { mountEditor } from '../edit/editor.js';
+import { h } from '../dom.js';
+import { createIds } from './ids.js';
+import { createScope } from './scope.js';
+import { followTheme } from './theme.js';
+
+/** The instance's element tree: header, graph and formula cards, control bar, status banner. */
+function skeleton({ t, uid, page }) {
+  const graphCard = h('section', { class: 'card graph-card', id: uid('graph-card'), tabindex: '-1', 'aria-labelledby': uid('graph-title') }, [
+    h('p', { class: 'loading', text: t('a11y.loading') }),
+  ]);
+  const formulaCard = h('section', { class: 'card formula-card', 'aria-labelledby': uid('formula-title') });
+  const header = h('header', { class: 'app-header' });
+  const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard]);
+  const bar = h('div', { class: 'control-bar', role: 'region', 'aria-label': t('a11y.controls') });
+  const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
+  const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}`, text: t('a11y.skipToGraph') }) : null;
+  // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
+  const element = h('div', { class: `backstep${page ? ' is-page' : ''}`, 'data-status': 'loading', tabindex: '-1' }, [skip, header, main, bar, banner]);
+  return { element, header, graphCard, formulaCard, bar, banner };
+}
+
+/**
+ * Mounts backstep into `root` (an element or a shadow root).
+ * options: { document (a network document, object or text) | example ('seed', 'mazur'),
+ *            language, theme, decimals, speed, view, storage (remember settings; off by default),
+ *            page (the full page: fixed control bar, graph fitted to the window) }.
+ * Returns { element, ready (a promise of the instance), store, actions, load(doc), dispose() }.
+ */
+export function mountBackstep(root, options = {}) {
+  const scope = createScope();
+  const t = createTranslator(options.language ?? navigator.language);
+  const uid = createIds();
+  const page = Boolean(options.page);
+  const parts = skeleton({ t, uid, page });
+  const { element } = parts;
+  element.lang = t.language;
+  root.append(element);
+  const theme = followTheme(element, scope);
+
+  const given = ['theme', 'decimals', 'speed', 'view'].filter((key) => options[key] !== undefined);
+  const settings = { ...(options.storage ? loadSettings() : {}), ...Object.fromEntries(given.map((key) => [key, options[key]])) };
+  const store = createStore(createInitialState(settings));
+  theme.set(store.get().settings.theme);
+  scope.own(
+    store.subscribe((state, previous) => {
+      if (state.settings === previous.settings) return;
+      if (options.storage) saveSettings(state.settings);
+      theme.set(state.settings.theme);
+    }),
+  );
+
+  let engine = null;
+  let disposed = false;
+  const instance = { element, store, actions: null, ready: null, load: null, dispose };
+
+  instance.ready = (async () => {
+    const status = createStatusBanner(parts.banner, t);
+    const preset = presetById(options.example);
+    try {
+      engine = await BackstepEngine.create(preset.document);
+    } catch (error) {
+      element.dataset.status = 'failed';
+      status.show(t('status.engineFailed', { message: error.message }));
+      throw error;
+    }
+    if (disposed) {
+      engine.dispose();
+      engine = null;
+      return instance;
+    }
+    const session = createSession(engine);
+    const actions = createActions(store, session, {
+      report: (message) => status.show(message),
+      t,
+      formatValue: (value) => formatNumber(value, store.get().settings.decimals),
+    });
+    instance.actions = actions;
+    instance.load = (doc) => actions.loadDocument(doc);
+    const opened = options.document !== undefined ? actions.loadDocument(options.document) : { ok: false };
+    if (!opened.ok) actions.loadPreset(preset.id);
+
+    const context = { store: scope.store(store), actions, t, uid, scope, root: element, bar: page ? parts.bar : null };
+    const hoverLinks = createHoverLinks();
+    const motion = createMotion();
+    parts.graphCard.replaceChildren();
+    mountHeader(parts.header, context);
+    mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
+    const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
+    const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
+    mountNarration(parts.formulaCard, { ...context, mirror: barCaption });
+    parts.formulaCard.append(h('p', { class: 'hover-hint', text: t('formula.hoverHint') }));
+    panel.render();
+    const barInner = h('div', { class: 'bar-inner' }, [barCaption]);
+    parts.bar.append(barInner);
+    mountTransport(barInner, context);
+    mountScrubber(barInner, context);
+    mountSpeed(barInner, context);
+    mountEditor(parts.graphCard, context);
+    installKeyboard(element, actions, scope);
+    const player = createPlayer(context.store, actions, motion);
+    scope.own(() => player.stop());
+    element.dataset.status = 'ready';
+    if (page && !element.contains(document.activeElement)) element.focus({ preventScroll: true }); // the page's keys work at once
+    return instance;
+  })();
+
+  function dispose() {
+    if (disposed) return;
+    disposed = true;
+    store.update((state) => ({ ...state, playing: false }));
+    scope.dispose();
+    element.remove();
+    engine?.dispose();
+    engine = null;
+  }
+  return instance;
+}
