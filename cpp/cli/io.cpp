@@ -5,6 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <climits>
+#include <cstdlib>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -60,6 +63,15 @@ int fillAndClose(int fd, const std::string& text, mode_t mode) {
     return error;
 }
 
+// Writes `text` into the existing file at `path` (not a regular file), then closes it.
+void writeInPlace(const std::string& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) throw WriteError(path, errno);
+    int error = writeAll(fd, text);
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error != 0) throw WriteError(path, error);
+}
+
 }  // namespace
 
 std::string readAtMost(const std::string& path, std::size_t limit) {
@@ -83,12 +95,21 @@ void writeStandardOutput(const std::string& text) {
 }
 
 void writeFileAtomically(const std::string& path, const std::string& text) {
-    const mode_t mode = modeFor(path);
-    std::string temporary = path + ".XXXXXX";
+    // A symbolic link is followed: the file it names is replaced and the link stays.
+    char resolved[PATH_MAX];
+    const std::string target = ::realpath(path.c_str(), resolved) ? std::string(resolved) : path;
+    struct stat existing;
+    if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+        if (S_ISDIR(existing.st_mode)) throw WriteError(path, EISDIR);
+        writeInPlace(path, text);  // a device or a pipe (/dev/null, /dev/stdout) cannot be replaced, only written
+        return;
+    }
+    const mode_t mode = modeFor(target);
+    std::string temporary = target + ".XXXXXX";
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) throw WriteError(path, errno);
     int error = fillAndClose(fd, text, mode);
-    if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
+    if (error == 0 && std::rename(temporary.c_str(), target.c_str()) != 0) error = errno;
     if (error != 0) {
         ::unlink(temporary.c_str());
         throw WriteError(path, error);

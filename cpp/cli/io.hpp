@@ -29,7 +29,8 @@ void writeStandardOutput(const std::string& text);
 
 // Replaces the file at `path` by one holding `text`: a temporary file next to it is written, synced
 // and renamed over it, so `path` is either untouched or complete. Throws WriteError, leaving no
-// temporary file behind.
+// temporary file behind. A symbolic link is followed (the link stays); a device or pipe is written
+// in place, since it cannot be replaced; a directory is refused.
 void writeFileAtomically(const std::string& path, const std::string& text);
 
 }  // namespace backstep::cli

@@ -30,7 +30,7 @@ struct UsageError : std::runtime_error {
 };
 
 // A short quotation of the user's text (a path, an argument) for a message.
-std::string excerpt(const std::string& text) { return backstep::oneLine(text, 63); }  // 60 bytes and "…"
+std::string excerpt(const std::string& text) { return backstep::quote(text, 63); }  // 60 bytes and "…"
 
 std::size_t parseCount(const std::string& flag, const std::string& text, std::size_t low, std::size_t high) {
     std::size_t used = 0;
@@ -71,8 +71,11 @@ Options parseArguments(const std::vector<std::string>& args) {
             } catch (const backstep::DocumentError& e) {
                 throw UsageError(std::string("--") + e.what());
             }
-        } else if (a == "--decimals" && o.command == "explain") o.decimals = parseCount(a, value(), 0, 15);
-        else if (a == "-o" || a == "--output") o.output = value();
+        } else if (a == "--decimals" && o.command == "explain") o.decimals = parseCount(a, value(), 0, backstep::limits::maxDecimals);
+        else if (a == "-o" || a == "--output") {
+            o.output = value();
+            if (o.output.empty()) throw UsageError(a + ": expected a file name");
+        }
         else if ((a.size() > 1 && a[0] == '-') || !o.path.empty())
             throw UsageError("unexpected argument \"" + excerpt(a) + "\"");
         else o.path = a;
@@ -86,8 +89,7 @@ std::string readDocumentText(const std::string& path) {
     const std::size_t limit = backstep::limits::maxBytes;
     std::string text = backstep::cli::readAtMost(path, limit);
     if (text.size() > limit)
-        throw backstep::DocumentError("document: too large: more than " + std::to_string(limit) +
-                                      " bytes, the limit is " + std::to_string(limit));
+        throw backstep::DocumentError("document: too large: over the limit of " + std::to_string(limit) + " bytes");
     return text;
 }
 

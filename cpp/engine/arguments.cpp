@@ -18,10 +18,10 @@ std::string text(double x) {
 
 }  // namespace
 
-std::size_t wholeNumber(double value, const std::string& name, double low, double high) {
+std::uint64_t wholeNumber(double value, const std::string& name, double low, double high) {
     if (!(value >= low && value <= high && std::floor(value) == value))
         throw DocumentError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " + text(value));
-    return static_cast<std::size_t>(value);
+    return static_cast<std::uint64_t>(value);
 }
 
 }  // namespace backstep

@@ -38,10 +38,11 @@ struct DocumentError : std::runtime_error {
 // Parses and validates; throws DocumentError with a one-line message.
 Document readDocument(const std::string& json);
 // Writes the document as JSON; every number round-trips exactly. Indented by `indent` spaces unless that
-// text would exceed limits::maxBytes, then compact; readDocument reads back whatever this writes.
+// text would take limits::maxBytes or more, then compact; readDocument reads back whatever this writes,
+// with a newline after it.
 std::string writeDocument(const Document& doc, int indent = 2);
 // The most bytes writeDocument(doc, 0) can take after any training: every weight and bias counted at
-// limits::maxNumberText. The reader refuses a document whose bound exceeds limits::maxBytes.
+// limits::maxNumberText. The reader refuses a document whose bound is not below limits::maxBytes.
 std::size_t writtenSizeBound(const Document& doc);
 
 }  // namespace backstep

@@ -14,7 +14,20 @@ namespace {
 
 using json = nlohmann::json;
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) { throw DocumentError(path + ": " + what); }
+// A JSON path of at most about 120 bytes: its start and its end, so the reason after it is never cut off.
+std::string shortPath(const std::string& path) {
+    constexpr std::size_t head = 40, tail = 70;
+    if (path.size() <= head + tail + 10) return path;
+    std::size_t from = path.size() - tail;
+    while (from < path.size() && (static_cast<unsigned char>(path[from]) & 0xC0) == 0x80) ++from;  // a character start
+    std::size_t to = head;
+    while (to > 0 && (static_cast<unsigned char>(path[to]) & 0xC0) == 0x80) --to;
+    return path.substr(0, to) + "…" + path.substr(from);
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+    throw DocumentError(shortPath(path) + ": " + what);
+}
 
 std::string plural(std::size_t n, const char* word) {
     return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -25,7 +38,7 @@ std::string describe(const json& v) {
         case json::value_t::null: return "null";
         case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
         case json::value_t::string: {
-            return "the string \"" + oneLine(excerpt(v.get<std::string>(), 20)) + "\"";
+            return "the string \"" + quote(excerpt(v.get<std::string>(), 20)) + "\"";
         }
         case json::value_t::array: return "an array of " + plural(v.size(), "item");
         case json::value_t::object: return "an object";
@@ -215,13 +228,13 @@ void readBatchSize(const json& doc, Document& out) {
         out.batchSize = count(*b, "batchSize", 1, limits::maxSamples, "the limit");  // > samples: one batch of them all
 }
 
-void keepExtraFields(const json& doc, Document& out) {
+void keepExtraFields(json& doc, Document& out) {
     static const char* known[] = {"format", "title", "layers", "weights", "biases", "trainBiases",
                                   "loss", "learningRate", "batchSize", "samples"};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         bool isKnown = false;
         for (const char* k : known) isKnown = isKnown || it.key() == k;
-        if (!isKnown) out.extraFields[it.key()] = it.value();
+        if (!isKnown) out.extraFields[it.key()] = std::move(it.value());  // the last use of doc
     }
 }
 
@@ -245,7 +258,7 @@ class Scan : public json::json_sax_t {
 
     std::string path() const {
         std::string p;
-        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, oneLine(excerpt(l.key, 40)).c_str());
+        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, quote(excerpt(l.key, 40)).c_str());
         return p.empty() ? "document" : p;
     }
     bool value() {
@@ -281,7 +294,7 @@ public:
     bool start_array(std::size_t) override { return enter(true); }
     bool end_array() override { return leave(); }
     bool parse_error(std::size_t, const std::string& token, const json::exception& e) override {
-        if (e.id == 406) fail(path(), "expected a finite number, got " + oneLine(token) + " (too large for a double)");
+        if (e.id == 406) fail(path(), "expected a finite number, got " + quote(excerpt(token, 40)) + " (too large for a double)");
         throw DocumentError(parseErrorText(e.what()));
     }
 };
@@ -301,7 +314,7 @@ json parse(const std::string& source) {
 }  // namespace
 
 Document readDocument(const std::string& source) {
-    const json doc = parse(source);
+    json doc = parse(source);
     object(doc, "document");
     Document out;
     readFormat(doc);
@@ -314,11 +327,11 @@ Document readDocument(const std::string& source) {
     readBatchSize(doc, out);
     keepExtraFields(doc, out);
     const std::size_t written = writtenSizeBound(out);
-    if (written > limits::maxBytes)
+    if (written > limits::maxBytes - 1)  // room for a final newline
         fail("document", "too large to train and write back: " + std::to_string(written) +
                              " bytes once every weight and bias takes full precision (" +
                              std::to_string(limits::maxNumberText) + " bytes each), the limit is " +
-                             std::to_string(limits::maxBytes));
+                             std::to_string(limits::maxBytes - 1) + " and a newline");
     return out;
 }
 

@@ -98,7 +98,8 @@ ojson knownFields(const Document& doc) {
 std::string writeDocument(const Document& doc, int indent) {
     const ojson known = knownFields(doc);
     std::string text;
-    if (indent > 0 && writeText(known, doc.extraFields, indent, limits::maxBytes, text)) return text;
+    // At most maxBytes − 1, so that a final newline (the CLI's) still fits in what the reader takes.
+    if (indent > 0 && writeText(known, doc.extraFields, indent, limits::maxBytes - 1, text)) return text;
     writeText(known, doc.extraFields, 0, std::string::npos, text);  // too large indented: compact
     return text;
 }

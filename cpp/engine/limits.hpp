@@ -16,10 +16,13 @@ constexpr std::size_t maxNumberText = 24;    // the longest text of a double the
 
 // The work of one call.
 constexpr std::size_t maxEpochs = 10000000;  // per train call
-// epochs × samples × (weights + biases) per train call (meanError counts one epoch): about half a minute natively.
+// The work of a train call: epochs × samples × (weights + biases + neurons + workPerSample), where workPerSample
+// stands for the fixed cost of a sample (about 40 ns natively, as much as 16 weights); meanError counts one epoch.
+// The limit is about half a minute natively.
 constexpr unsigned long long maxWork = 10000000000ULL;
+constexpr unsigned long long workPerSample = 16;
 // Events in the trace of one step: batch × (2·neurons + weights + biases + 3) + weights + trained biases.
-// Keeps the largest trace near 25 MB of JSON text.
+// The largest trace is about 40 MB of JSON text (16-character names, 17-digit numbers), 70 MB at its peak natively.
 constexpr std::size_t maxTraceEvents = 100000;
 
 // Display.

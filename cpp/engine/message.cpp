@@ -26,13 +26,16 @@ std::string hexEscape(const char* prefix, unsigned char c) {
     return std::string(prefix) + hex[c >> 4] + hex[c & 0xF];
 }
 
-// C0 and C1 controls, DEL, and the line and paragraph separators U+2028 and U+2029.
+// C0 and C1 controls, DEL, the line and paragraph separators U+2028 and U+2029, and the bidirectional
+// controls U+202A … U+202E and U+2066 … U+2069 (which could make a message read backwards).
 bool isControl(const std::string& s, std::size_t i, std::size_t n) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (n == 1) return c < 0x20 || c == 0x7F;
     const auto c1 = static_cast<unsigned char>(s[i + 1]);
-    if (n == 2) return c == 0xC2 && c1 < 0xA0;                                        // U+0080 … U+009F
-    return n == 3 && c == 0xE2 && c1 == 0x80 && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9');  // U+2028, U+2029
+    if (n == 2) return c == 0xC2 && c1 < 0xA0;  // U+0080 … U+009F
+    if (n != 3 || c != 0xE2) return false;
+    const auto c2 = static_cast<unsigned char>(s[i + 2]);
+    return (c1 == 0x80 && c2 >= 0xA8 && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9);
 }
 
 // \u followed by the four hex digits of the code point (all controls are below U+10000).
@@ -46,7 +49,9 @@ std::string unicodeEscape(const std::string& s, std::size_t i, std::size_t n) {
 
 }  // namespace
 
-std::string oneLine(const std::string& text, std::size_t maxBytes) {
+namespace {
+
+std::string clean(const std::string& text, std::size_t maxBytes, bool doubleBackslash) {
     static const std::string more = "…";
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
@@ -54,6 +59,7 @@ std::string oneLine(const std::string& text, std::size_t maxBytes) {
         const std::size_t n = sequenceLength(text, i);
         std::string piece;
         if (n == 0) piece = hexEscape("\\x", c);
+        else if (c == '\\' && doubleBackslash) piece = "\\\\";
         else if (isControl(text, i, n)) piece = unicodeEscape(text, i, n);
         else piece = text.substr(i, n);
         i += n == 0 ? 1 : n;
@@ -63,6 +69,12 @@ std::string oneLine(const std::string& text, std::size_t maxBytes) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string oneLine(const std::string& text, std::size_t maxBytes) { return clean(text, maxBytes, false); }
+
+std::string quote(const std::string& text, std::size_t maxBytes) { return clean(text, maxBytes, true); }
 
 std::string excerpt(const std::string& text, std::size_t maxChars) {
     std::size_t chars = 0;

@@ -11,6 +11,24 @@ void shapeParameters(Network& net) {
     }
 }
 
+std::size_t weightCount(const Network& net) {
+    std::size_t n = 0;
+    for (const auto& w : net.weights) n += w.size();
+    return n;
+}
+
+std::size_t biasCount(const Network& net) {
+    std::size_t n = 0;
+    for (std::size_t k = 1; k < net.layers.size(); ++k) n += net.layers[k].bias ? net.layers[k].size : 0;
+    return n;
+}
+
+std::size_t neuronCount(const Network& net) {
+    std::size_t n = 0;
+    for (std::size_t k = 1; k < net.layers.size(); ++k) n += net.layers[k].size;
+    return n;
+}
+
 std::string neuronName(const Network& net, std::size_t layer, std::size_t index) {
     const std::string number = std::to_string(index + 1);
     const std::string& custom = net.layers[layer].name;

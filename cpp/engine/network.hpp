@@ -29,6 +29,11 @@ struct Network {
     double weight(std::size_t l, std::size_t j, std::size_t i) const { return weights[l][j * layers[l].size + i]; }
 };
 
+// Counts: weights; biases of the layers that have them; neurons after the input layer.
+std::size_t weightCount(const Network& net);
+std::size_t biasCount(const Network& net);
+std::size_t neuronCount(const Network& net);
+
 // Sizes the parameter arrays to match `layers`, filled with zeros.
 void shapeParameters(Network& net);
 

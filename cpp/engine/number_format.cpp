@@ -1,7 +1,9 @@
 // The rule is in number_format.hpp. Exactness: a finite double is m · 2^e with m < 2^53 an integer, so its decimal
 // expansion is finite (at most −e digits after the point), and printf's %e prints exact digits at any precision
-// (glibc, and musl in the WebAssembly build). We print all of them, then round the digit string: with every digit
-// exact, the first dropped digit alone decides (≥ 5: away from zero). Nothing is multiplied, so nothing overflows.
+// (glibc, and musl in the WebAssembly build). Usually 52 correctly rounded digits decide: 20 guard digits after the
+// last kept one show on which side of the half the value lies. Only when they read exactly 5000… (a tie, or within
+// 10^−20 of one) or 0000… (a carry may have crossed the kept digits) are all the exact digits printed. Then the digit
+// string is rounded: the first dropped digit alone decides (≥ 5: away from zero). Nothing is multiplied.
 #include "number_format.hpp"
 
 #include <algorithm>
@@ -44,6 +46,29 @@ Digits exactDigits(double a) {
     out.exponent = std::atoi(p + 1);
     while (out.digits.size() > 1 && out.digits.back() == '0') out.digits.pop_back();
     return out;
+}
+
+constexpr int guardDigits = 20;
+constexpr int shortDigits = 52;  // the most a number needs kept (15 integer + 15 fraction digits) plus the guard
+
+// The first shortDigits significant digits of a > 0, correctly rounded by printf (not stripped of zeros).
+Digits shortDigitsOf(double a) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.*e", shortDigits - 1, a);
+    Digits out;
+    const char* p = buf;
+    for (; *p != 'e'; ++p)
+        if (*p != '.') out.digits.push_back(*p);
+    out.exponent = std::atoi(p + 1);
+    return out;
+}
+
+// True when the guard digits after the first `keep` decide the rounding: not 5000…0 (a tie, or too near one)
+// and not 0000…0 (printf's own rounding may have carried into the kept digits).
+bool decides(const Digits& d, int keep) {
+    if (keep < 0 || keep + guardDigits > static_cast<int>(d.digits.size())) return false;
+    const std::string guard = d.digits.substr(static_cast<std::size_t>(keep), guardDigits);
+    return guard != "5" + std::string(guardDigits - 1, '0') && guard != std::string(guardDigits, '0');
 }
 
 // Keeps the first `keep` significant digits, half away from zero (digits are exact, so the first dropped one decides);
@@ -89,13 +114,16 @@ std::string formatNumber(double x, const NumberStyle& style) {
     if (std::isinf(x)) return sign + "∞";
     const double magnitude = std::fabs(x);
     const int places = std::clamp(style.decimals, 0, maxPrecision);  // beyond that no digit is ever dropped
-    const Digits exact = exactDigits(magnitude);
+    const Digits quick = shortDigitsOf(magnitude);
+    // The digits to round: the quick ones when their guard decides, else every exact digit.
+    auto digitsFor = [&](int keep) { return decides(quick, keep) ? quick : exactDigits(magnitude); };
     if (magnitude < 1e15) {
-        Digits fixed = exact;
+        Digits fixed = digitsFor(quick.exponent + 1 + places);
         if (roundDigits(fixed, fixed.exponent + 1 + places)) return sign + fixedText(fixed);
     }
-    Digits scientific = exact;
-    roundDigits(scientific, 1 + std::max(places - 1, 1));  // never zero: the first digit is not 0
+    const int keep = 1 + std::max(places - 1, 1);
+    Digits scientific = digitsFor(keep);
+    roundDigits(scientific, keep);  // never zero: the first digit is not 0
     return sign + scientificText(scientific, style);
 }
 

@@ -12,18 +12,18 @@ void Session::load(const std::string& documentJson) {
     position_ = Position{};
 }
 
-void Session::restore(const std::string& documentJson, std::size_t epoch, std::size_t sample, std::size_t step) {
+void Session::restore(const std::string& documentJson, Count epoch, Count sample, Count step) {
     Document doc = readDocument(documentJson);
-    const std::size_t count = doc.samples.size(), batch = doc.batchSize;
+    const Count count = doc.samples.size(), batch = doc.batchSize;
     if (sample >= count || sample % batch != 0)
         throw DocumentError("position.sample: expected the first sample of a batch (a multiple of " + std::to_string(batch) +
                             " below " + std::to_string(count) + "), got " + std::to_string(sample));
-    const std::size_t expected = epoch * ((count + batch - 1) / batch) + sample / batch;
+    const Count expected = epoch * ((count + batch - 1) / batch) + sample / batch;  // epoch ≤ 1e12: no overflow
     if (step != expected)
         throw DocumentError("position.step: expected " + std::to_string(expected) + " (epoch " + std::to_string(epoch) + ", sample " +
                             std::to_string(sample) + "), got " + std::to_string(step));
     doc_ = std::move(doc);
-    position_ = Position{epoch, sample, step};
+    position_ = Position{epoch, static_cast<std::size_t>(sample), step};
 }
 
 std::string Session::document(int indent) const { return writeDocument(doc_, indent); }
@@ -46,7 +46,7 @@ std::string Session::step() {
     }
 }
 
-void Session::train(std::size_t epochs) { backstep::train(doc_, position_, epochs); }
+void Session::train(Count epochs) { backstep::train(doc_, position_, epochs); }
 
 double Session::meanError() const { return backstep::meanError(doc_); }
 

@@ -18,13 +18,13 @@ public:
     // Replaces the document (position back to the start) only if the new one is valid.
     void load(const std::string& documentJson);
     // Replaces document and position together, e.g. to travel back to an earlier step.
-    void restore(const std::string& documentJson, std::size_t epoch, std::size_t sample, std::size_t step);
+    void restore(const std::string& documentJson, Count epoch, Count sample, Count step);
 
     std::string document(int indent = 2) const;
     std::string labels() const;    // names of neurons, weights and biases
     std::string position() const;  // {"epoch","sample","step"}
     std::string step();            // performs the next step and returns its trace
-    void train(std::size_t epochs);
+    void train(Count epochs);
     double meanError() const;
     // The worked solution of the next step (the session does not move).
     std::string explain(ExplainFormat format, int decimals) const;

@@ -78,32 +78,29 @@ ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, 
     return e;
 }
 
-ojson gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std::size_t l) {
-    ojson events = ojson::array();
+void gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std::size_t l, TraceSink& sink) {
     for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) {
         const double d = ws.delta[l + 1][j];
         for (std::size_t i = 0; i < net.layers[l].size; ++i)
-            events.push_back({{"kind", "gradient"}, {"sample", s}, {"parameter", weightName(net, l, j, i)}, {"type", "weight"},
+            sink.event({{"kind", "gradient"}, {"sample", s}, {"parameter", weightName(net, l, j, i)}, {"type", "weight"},
                               {"layer", l}, {"dest", j}, {"source", i}, {"destName", neuronName(net, l + 1, j)},
                               {"sourceName", neuronName(net, l, i)}, {"delta", jsonNumber(d)}, {"a", jsonNumber(ws.a[l][i])},
                               {"gradient", jsonNumber(d * ws.a[l][i])}});
         if (net.layers[l + 1].bias)
-            events.push_back({{"kind", "gradient"}, {"sample", s}, {"parameter", biasName(net, l, j)}, {"type", "bias"},
+            sink.event({{"kind", "gradient"}, {"sample", s}, {"parameter", biasName(net, l, j)}, {"type", "bias"},
                               {"layer", l}, {"dest", j}, {"destName", neuronName(net, l + 1, j)}, {"delta", jsonNumber(d)},
                               {"gradient", jsonNumber(d)}});
     }
-    return events;
 }
 
-ojson updateEvents(const Network& before, const Network& after, const Workspace& sums, double eta, std::size_t count,
-                   bool trainBiases) {
-    ojson events = ojson::array();
+void updateEvents(const Network& before, const Network& after, const Workspace& sums, double eta, std::size_t count,
+                  bool trainBiases, TraceSink& sink) {
     const double n = static_cast<double>(count);
     for (std::size_t l = 0; l < before.depth(); ++l) {
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
             for (std::size_t i = 0; i < before.layers[l].size; ++i) {
                 const std::size_t at = j * before.layers[l].size + i;
-                events.push_back({{"kind", "update"}, {"parameter", weightName(before, l, j, i)}, {"type", "weight"},
+                sink.event({{"kind", "update"}, {"parameter", weightName(before, l, j, i)}, {"type", "weight"},
                                   {"layer", l}, {"dest", j}, {"source", i}, {"old", jsonNumber(before.weights[l][at])},
                                   {"gradient", jsonNumber(sums.gradW[l][at] / n)}, {"learningRate", jsonNumber(eta)},
                                   {"new", jsonNumber(after.weights[l][at])}});
@@ -112,12 +109,11 @@ ojson updateEvents(const Network& before, const Network& after, const Workspace&
     for (std::size_t l = 0; l < before.depth(); ++l) {  // every weight first, then every trained bias (TRACE.md)
         if (!trainBiases || !before.layers[l + 1].bias) continue;
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
-            events.push_back({{"kind", "update"}, {"parameter", biasName(before, l, j)}, {"type", "bias"}, {"layer", l},
+            sink.event({{"kind", "update"}, {"parameter", biasName(before, l, j)}, {"type", "bias"}, {"layer", l},
                               {"dest", j}, {"old", jsonNumber(before.biases[l][j])},
                               {"gradient", jsonNumber(sums.gradB[l][j] / n)}, {"learningRate", jsonNumber(eta)},
                               {"new", jsonNumber(after.biases[l][j])}});
     }
-    return events;
 }
 
 // null where the new parameters overflow on this sample: the step itself is done; the next step to compute it diverges.
@@ -139,15 +135,6 @@ void probeSampleGradients(const Network& net, Workspace& ws) {
                 const double g = ws.delta[l + 1][j] * ws.a[l][i];
                 ws.probe += g - g;
             }
-}
-
-std::size_t countParameters(const Network& net, bool onlyTrainedBiases, bool trainBiases) {
-    std::size_t n = 0;
-    for (std::size_t l = 0; l < net.depth(); ++l) {
-        n += net.weights[l].size();
-        if (net.layers[l + 1].bias && (!onlyTrainedBiases || trainBiases)) n += net.layers[l + 1].size;
-    }
-    return n;
 }
 
 class CollectingSink : public TraceSink {
@@ -178,16 +165,17 @@ public:
 
 }  // namespace
 
-std::size_t traceEventCount(const Document& doc, const Position& position) {
+Count traceEventCount(const Document& doc, const Position& position) {
     const Network& net = doc.network;
-    std::size_t neurons = 0;
-    for (std::size_t k = 1; k < net.layers.size(); ++k) neurons += net.layers[k].size;
-    const std::size_t perSample = 3 + 2 * neurons + countParameters(net, false, doc.trainBiases);  // input, error, result
-    return (batchEnd(doc, position) - position.sample) * perSample + countParameters(net, true, doc.trainBiases);
+    const Count parameters = weightCount(net) + biasCount(net);
+    const Count perSample = 3 + 2 * Count{neuronCount(net)} + parameters;  // + input, error and result
+    const Count updates = weightCount(net) + (doc.trainBiases ? biasCount(net) : 0);
+    const Count batch = batchEnd(doc, position) - position.sample;
+    return batch * perSample + updates;
 }
 
 void traceStep(Document& doc, Position& position, TraceSink& sink) {
-    const std::size_t count = traceEventCount(doc, position);
+    const Count count = traceEventCount(doc, position);
     if (count > limits::maxTraceEvents)
         throw DocumentError("trace: this step would have " + std::to_string(count) + " events, over the limit of " +
                             std::to_string(limits::maxTraceEvents) +
@@ -212,7 +200,7 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
         sink.event(errorEvent(net, ws, sample, s));
         for (std::size_t k = net.depth(); k >= 1; --k) {
             for (std::size_t j = 0; j < net.layers[k].size; ++j) sink.event(deltaEvent(net, ws, sample, s, k, j));
-            for (const auto& e : gradientEvents(net, ws, s, k - 1)) sink.event(e);
+            gradientEvents(net, ws, s, k - 1, sink);
         }
     }
     Workspace sums = ws;  // keeps the summed gradients, which update() clears
@@ -223,7 +211,7 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
         net = before;
         throw;
     }
-    for (const auto& e : updateEvents(before, net, sums, doc.learningRate, end - first, doc.trainBiases)) sink.event(e);
+    updateEvents(before, net, sums, doc.learningRate, end - first, doc.trainBiases, sink);
     for (std::size_t s = first; s < end; ++s) sink.event(resultEvent(net, ws, doc.samples[s], s));
     advance(doc, position);
 }

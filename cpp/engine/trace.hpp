@@ -17,7 +17,7 @@ public:
 };
 
 // The number of events in the trace of the step at `position`, known before any work.
-std::size_t traceEventCount(const Document& doc, const Position& position);
+Count traceEventCount(const Document& doc, const Position& position);
 
 // Performs the step at `position` (one batch: forward, error and backward for each of its samples,
 // then the update with the mean gradient), advances `position`, and hands its trace to `sink`.

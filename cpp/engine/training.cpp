@@ -35,26 +35,28 @@ bool allFinite(const Network& net) {
 
 }  // namespace
 
-void requireFinite(const Workspace& ws, const Network& net, std::size_t epoch) {
+void requireFinite(const Workspace& ws, const Network& net, Count epoch) {
     if (std::isfinite(ws.probe) && allFinite(net)) return;
     throw DocumentError("training diverged in epoch " + std::to_string(epoch + 1) +
                         ": a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
 }
 
-void requireWorkWithinLimit(const Document& doc, std::size_t epochs) {
-    unsigned long long parameters = 0;  // at most 16 × 256² ≈ 1e6; × samples ≤ 1e5 × epochs ≤ 1e7 fits in 64 bits
+void requireWorkWithinLimit(const Document& doc, Count epochs) {
     const Network& net = doc.network;
-    for (std::size_t l = 0; l < net.depth(); ++l)
-        parameters += net.weights[l].size() + (net.layers[l + 1].bias ? net.biases[l].size() : 0);
-    const unsigned long long work = epochs * doc.samples.size() * parameters;
+    // At most 16 × 256² ≈ 1e6 per sample; × samples ≤ 1e5 × epochs ≤ 1e7 fits in 64 bits.
+    const Count parameters = weightCount(net) + biasCount(net), neurons = neuronCount(net);
+    const Count perSample = parameters + neurons + limits::workPerSample;
+    const Count work = epochs * doc.samples.size() * perSample;
     if (work > limits::maxWork)
         throw DocumentError("epochs: " + std::to_string(epochs) + " epochs × " + std::to_string(doc.samples.size()) +
-                            " samples × " + std::to_string(parameters) + " weights and biases = " + std::to_string(work) +
-                            " updates, over the limit of " + std::to_string(limits::maxWork) +
+                            " samples × " + std::to_string(perSample) + " per sample (" + std::to_string(parameters) +
+                            " weights and biases, " + std::to_string(neurons) + " neurons, " +
+                            std::to_string(limits::workPerSample) + ") = " + std::to_string(work) +
+                            ", over the limit of " + std::to_string(limits::maxWork) +
                             " per call; train fewer epochs per call, or a smaller network");
 }
 
-void train(Document& doc, Position& position, std::size_t epochs) {
+void train(Document& doc, Position& position, Count epochs) {
     if (epochs > limits::maxEpochs)
         throw DocumentError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " + std::to_string(epochs));
     requireWorkWithinLimit(doc, epochs);
@@ -62,16 +64,16 @@ void train(Document& doc, Position& position, std::size_t epochs) {
     const Position start = position;
     Network& net = doc.network;
     Workspace ws(net);
-    const std::size_t batchesPerEpoch = (doc.samples.size() + doc.batchSize - 1) / doc.batchSize;
-    const std::size_t steps = epochs * batchesPerEpoch;
-    for (std::size_t b = 0; b < steps; ++b) {
+    const Count batchesPerEpoch = (doc.samples.size() + doc.batchSize - 1) / doc.batchSize;
+    const Count steps = epochs * batchesPerEpoch;  // ≤ the work limit, checked above
+    for (Count b = 0; b < steps; ++b) {
         const std::size_t end = batchEnd(doc, position);
         for (std::size_t s = position.sample; s < end; ++s) {
             forward(net, doc.samples[s].input.data(), ws);
             backward(net, doc.samples[s].target.data(), ws);
         }
         update(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
-        const std::size_t epoch = position.epoch;
+        const Count epoch = position.epoch;
         advance(doc, position);
         const bool checkpoint = position.sample == 0 || b + 1 == steps;  // once per epoch, off the per-step path
         if (!checkpoint) continue;
@@ -93,7 +95,9 @@ double meanError(const Document& doc) {
         forward(doc.network, s.input.data(), ws);
         sum += halfSquaredError(doc.network, ws, s.target.data());
     }
-    return sum / static_cast<double>(doc.samples.size());
+    const double mean = sum / static_cast<double>(doc.samples.size());
+    if (!std::isfinite(mean)) throw DocumentError("meanError: the error is infinite or NaN with these parameters");
+    return mean;
 }
 
 }  // namespace backstep

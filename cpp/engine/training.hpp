@@ -1,17 +1,21 @@
 // Training: SGD over the document's samples, in order, in batches of batchSize; and the cursor of a session.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 #include "document.hpp"
 #include "passes.hpp"
 
 namespace backstep {
 
+// Counts that can pass 2^32 (epochs, steps, events): 64 bits also in WebAssembly, where size_t has 32.
+using Count = std::uint64_t;
+
 // Where training stands: the next sample to learn from, and how far it has come.
 struct Position {
-    std::size_t epoch = 0;       // completed passes over the samples
-    std::size_t sample = 0;      // first sample of the next batch
-    std::size_t step = 0;        // updates done so far
+    Count epoch = 0;        // completed passes over the samples
+    std::size_t sample = 0;  // first sample of the next batch
+    Count step = 0;         // updates done so far
 };
 
 // Samples [position.sample, end) form the next batch: batchSize samples, fewer at the end of an epoch.
@@ -21,15 +25,16 @@ void advance(const Document& doc, Position& position);
 
 // The one divergence rule of train and trace: a step diverges when any z, E or δ it computes (ws.probe) or
 // any parameter it writes is infinite or NaN. Throws DocumentError naming `epoch` (0-based, shown from 1).
-void requireFinite(const Workspace& ws, const Network& net, std::size_t epoch);
+void requireFinite(const Workspace& ws, const Network& net, Count epoch);
 
-// Refuses, before any work, a call whose work (epochs × samples × parameters) exceeds limits::maxWork.
-void requireWorkWithinLimit(const Document& doc, std::size_t epochs);
+// Refuses, before any work, a call whose work exceeds limits::maxWork: epochs × samples × the work of one sample
+// (weights + biases + neurons + limits::workPerSample).
+void requireWorkWithinLimit(const Document& doc, Count epochs);
 
 // Runs `epochs` epochs' worth of steps from `position` on the hot path: nothing is allocated per step.
 // If the training diverges (requireFinite, checked once per epoch: a parameter that became infinite or NaN
 // stays so), the document and position are left as they were.
-void train(Document& doc, Position& position, std::size_t epochs);
+void train(Document& doc, Position& position, Count epochs);
 
 // Mean over the samples of E = ½ Σ (prediction − target)², with the current parameters.
 double meanError(const Document& doc);

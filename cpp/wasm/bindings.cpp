@@ -87,6 +87,11 @@ private:
     std::unique_ptr<Session> session_;
 };
 
+// The limits JavaScript checks before handing the engine a value (the engine checks them again).
+std::string limits() {
+    return json{{"maxBytes", backstep::limits::maxBytes}, {"maxDecimals", backstep::limits::maxDecimals}}.dump();
+}
+
 // Bytes the C++ heap has handed out: lets tests prove that nothing leaks.
 double heapInUse() { return static_cast<double>(mallinfo().uordblks); }
 
@@ -105,4 +110,5 @@ EMSCRIPTEN_BINDINGS(backstep) {
         .function("meanError", &Engine::meanError)
         .function("explain", &Engine::explain);
     emscripten::function("heapInUse", &heapInUse);
+    emscripten::function("limits", &limits);
 }

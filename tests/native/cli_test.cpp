@@ -434,8 +434,7 @@ TEST_CASE("cli: a refused document or input leaves the -o file as it was") {
 TEST_CASE("cli: input is read only up to the size limit") {
     TempDir dir;
     const std::size_t limit = backstep::limits::maxBytes;
-    const std::string tooLarge = "backstep: document: too large: more than " + std::to_string(limit) +
-                                 " bytes, the limit is " + std::to_string(limit) + "\n";
+    const std::string tooLarge = "backstep: document: too large: over the limit of " + std::to_string(limit) + " bytes\n";
     for (const char* command : {"train", "trace", "explain"}) {
         CAPTURE(command);
         const Run zero = shell(dir, backstepCommand(std::string(command) + " /dev/zero") + toStdout(dir), 10);
@@ -519,4 +518,28 @@ TEST_CASE("cli: every message is one short line of valid UTF-8") {
     const Run document = cli(dir, "trace " + q(dir.file("format.json", format)));
     CHECK(document.code == 2);
     checkOneCleanLine(document.err);
+}
+
+TEST_CASE("cli: -o needs a file name") {
+    TempDir dir;
+    const Run r = cli(dir, "train " + q(testsupport::fixtureDir() + "/seed.json") + " -o ''");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("-o: expected a file name") != std::string::npos);
+}
+
+TEST_CASE("cli: -o follows a symbolic link and writes a device in place") {
+    TempDir dir;
+    const std::string doc = dir.file("real.json", testsupport::fixture("seed.json"));
+    const std::string link = dir.path() + "/link.json";
+    REQUIRE(symlink("real.json", link.c_str()) == 0);
+    const Run trained = cli(dir, "train " + q(doc) + " -o " + q(link));
+    CHECK(trained.code == 0);
+    struct stat info;
+    REQUIRE(lstat(link.c_str(), &info) == 0);
+    CHECK(S_ISLNK(info.st_mode));  // the link stays a link
+    CHECK_REL(json::parse(testsupport::readFile(doc))["weights"][1][0][0].get<double>(), 0.1743825, 1e-12);  // replaced
+    const Run toNull = cli(dir, "trace " + q(doc) + " -o /dev/null");
+    CHECK(toNull.code == 0);
+    REQUIRE(stat("/dev/null", &info) == 0);
+    CHECK(S_ISCHR(info.st_mode));  // written, not replaced by a file
 }

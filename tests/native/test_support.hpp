@@ -21,6 +21,8 @@ inline std::string readFile(const std::string& path) {
     return buffer.str();
 }
 
+inline std::string fixtureDir() { return BACKSTEP_FIXTURES; }
+
 inline std::string fixture(const std::string& name) { return readFile(std::string(BACKSTEP_FIXTURES) + "/" + name); }
 
 // |actual − expected| ≤ rel · max(|actual|, |expected|)

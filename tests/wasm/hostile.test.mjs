@@ -104,3 +104,41 @@ test('the largest double prints as a finite number in explain', async () => {
     engine.dispose();
   }
 });
+
+test('counts past 2^32 are not wrapped in WebAssembly (size_t has 32 bits there)', async () => {
+  // One batch of 65,030 samples of a 1-254-254-1 network: 4,294,971,374 events, 4,078 once wrapped.
+  const wide = network([1, 254, 254, 1]);
+  wide.samples = Array.from({ length: 65030 }, (_, k) => ({ input: [k % 7], target: [1] }));
+  wide.batchSize = 100000;
+  const engine = await BackstepEngine.create(wide);
+  try {
+    assert.throws(() => engine.step(), { name: 'EngineError', message: /^trace: this step would have 4294971374 events/ });
+    const small = network([1, 1]);
+    small.samples = Array.from({ length: 65536 }, () => ({ input: [1], target: [1] }));
+    engine.load(small);
+    assert.throws(() => engine.train(65537), { name: 'EngineError', message: /^epochs: 65537 epochs × 65536 samples/ });
+    assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 });
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('text too large is refused before it crosses into WebAssembly, and documents round-trip as the engine wrote them', async () => {
+  const engine = await BackstepEngine.create(seed);
+  try {
+    const module = await loadEngineModule();
+    const memory = module.HEAP8.length;
+    assert.throws(() => engine.load('€'.repeat(5_000_000)), { name: 'EngineError', message: /^document: too large/ });
+    assert.equal(module.HEAP8.length, memory, 'the text never reached the C++ heap');
+    // 1e20 is "1e+20" to the engine and 21 digits to JSON.stringify: a document the engine wrote goes back as written.
+    const doc = JSON.parse(seed);
+    doc.samples = Array.from({ length: 60000 }, () => ({ input: [1e20, 1e20], target: [1e20] }));
+    engine.load(JSON.stringify(doc).replaceAll('100000000000000000000', '1e20'));
+    const written = engine.document();
+    assert.ok(JSON.stringify(written).length > 4 * 1024 * 1024, 'JSON.stringify would be over the limit');
+    engine.restore(written, { epoch: 0, sample: 0, step: 0 });
+    assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 });
+  } finally {
+    engine.dispose();
+  }
+});

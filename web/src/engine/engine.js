@@ -54,15 +54,25 @@ function number(value, name) {
   return value;
 }
 
-function asText(doc) {
-  if (typeof doc === 'string') return doc;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+// The engine's own text of each document object it returned: handing one back (time travel) sends exactly
+// what the engine wrote, which JSON.stringify may not (it writes 1e20 as 21 digits).
+const engineText = new WeakMap();
+
+function asText(doc, maxBytes) {
+  let text;
+  if (typeof doc === 'string') text = doc;
+  else if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new EngineError(`document: expected a JSON object or its text, got ${describe(doc)}`);
-  try {
-    return JSON.stringify(doc);
-  } catch (error) {
-    throw new EngineError(`document: cannot be written as JSON (${error.message})`);
+  else {
+    try {
+      text = engineText.get(doc) ?? JSON.stringify(doc);
+    } catch (error) {
+      throw new EngineError(`document: cannot be written as JSON (${error.message})`);
+    }
   }
+  // Each UTF-16 unit is at least one byte of UTF-8: longer text is too large before it crosses into C++.
+  if (text.length > maxBytes) throw new EngineError(`document: too large: over the limit of ${maxBytes} bytes`);
+  return text;
 }
 
 /** One network document and its training position, held by the C++ engine. Call dispose() when done. */
@@ -75,6 +85,7 @@ export class BackstepEngine {
 
   constructor(module, doc) {
     this.module = module;
+    this.limits = JSON.parse(module.limits());
     this.native = new module.Engine();
     try {
       this.load(doc);
@@ -86,13 +97,13 @@ export class BackstepEngine {
 
   /** Replaces the document and goes back to the first step; an invalid document changes nothing. */
   load(doc) {
-    const text = asText(doc);
+    const text = asText(doc, this.limits.maxBytes);
     this.#call((native) => native.load(text));
   }
 
   /** Replaces document and position together (time travel to an earlier step). */
   restore(doc, position) {
-    const text = asText(doc);
+    const text = asText(doc, this.limits.maxBytes);
     if (typeof position !== 'object' || position === null)
       throw new EngineError(`position: expected { epoch, sample, step }, got ${describe(position)}`);
     const epoch = number(position.epoch, 'position.epoch');
@@ -103,7 +114,10 @@ export class BackstepEngine {
 
   /** The current document as an object (numbers exact). */
   document() {
-    return this.#call((native) => native.document());
+    const resultText = this.#callText((native) => native.document());
+    const doc = unwrap(resultText);
+    engineText.set(doc, resultText.slice('{"ok":'.length, -1));
+    return doc;
   }
 
   labels() {
@@ -150,13 +164,16 @@ export class BackstepEngine {
 
   /** One call into C++ and its result; whatever goes wrong arrives as an EngineError. */
   #call(f) {
+    return unwrap(this.#callText(f));
+  }
+
+  /** The JSON text one call into C++ returns ({"ok": …} or {"error": …}). */
+  #callText(f) {
     if (!this.native) throw new EngineError('engine: used after dispose()');
-    let resultText;
     try {
-      resultText = f(this.native);
+      return f(this.native);
     } catch (error) {
       throw new EngineError(`engine: internal error (${error instanceof Error ? error.message : String(error)})`);
     }
-    return unwrap(resultText);
   }
 }
