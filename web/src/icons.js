@@ -13,6 +13,7 @@ const PATHS = {
   auto: 'M12 3a9 9 0 1 0 0 18zM12 3a9 9 0 0 1 0 18',
   edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
   sliders: 'M4 7h9M17 7h3M4 17h3M11 17h9M15 4.5v5M9 14.5v5',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
 };
 
 const FILLED = new Set(['play', 'pause', 'stepForward', 'stepBack', 'skipEnd']);

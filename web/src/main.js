@@ -1,7 +1,38 @@
-// The full page: one backstep instance filling the window. `?example=mazur` opens the second example.
+// The full page: one backstep instance filling the window. Its address follows the learner: the fragment is
+// a share link to what is on screen (docs/share-links.md). `?example=mazur` opens the second example.
 import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
+import { engineLimits } from './engine/engine.js';
+import { readLink } from './link/share-link.js';
 
-const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
-mountBackstep(document.getElementById('app'), { example, page: true, storage: true });
+async function start() {
+  const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
+  const link = window.location.hash ? await readLink(window.location.hash, await engineLimits()) : { ok: true };
+  const opened = link.ok ? link : {};
+  const instance = mountBackstep(document.getElementById('app'), {
+    example,
+    page: true,
+    storage: !window.location.hash, // a link's options are for this visit, not remembered
+    document: opened.document ?? undefined,
+    position: opened.position ?? undefined,
+    event: opened.event,
+    language: opened.language ?? undefined,
+    ...opened.settings,
+    linkError: link.ok ? undefined : link.message,
+  });
+  await instance.ready;
+  followAddress(instance);
+}
+
+/** Keeps the address bar on what is on screen, replacing the entry (no flood of history entries). */
+function followAddress(instance) {
+  let timer = null;
+  instance.store.subscribe((state, previous) => {
+    if (state.cursor === previous.cursor && state.history === previous.history && state.settings === previous.settings) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => window.history.replaceState(null, '', `#${await instance.link()}`), 250);
+  });
+}
+
+start();

@@ -1,4 +1,4 @@
-// A banner for what the engine refused outside an edit (a step that diverged, a failed load).
+// A banner for what the engine refused outside an edit (a step that diverged, a failed load), or a notice.
 import { h } from './dom.js';
 
 export function createStatusBanner(element, t) {
@@ -10,8 +10,16 @@ export function createStatusBanner(element, t) {
   };
   dismiss.addEventListener('click', hide);
   return {
+    /** A refusal or a failure. */
     show(message) {
       text.textContent = message;
+      element.classList.remove('is-note');
+      element.hidden = false;
+    },
+    /** A plain notice ("link copied"). */
+    note(message) {
+      text.textContent = message;
+      element.classList.add('is-note');
       element.hidden = false;
     },
     hide,

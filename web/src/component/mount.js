@@ -6,7 +6,9 @@ import { createTranslator } from '../i18n/index.js';
 import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
 import { createStore } from '../state/store.js';
-import { createInitialState } from '../state/initial.js';
+import { createInitialState, DEFAULT_SETTINGS } from '../state/initial.js';
+import { currentEntry } from '../state/selectors.js';
+import { writeLink } from '../link/share-link.js';
 import { loadSettings, saveSettings } from '../state/settings-storage.js';
 import { createSession } from '../state/session.js';
 import { createActions } from '../state/actions.js';
@@ -46,10 +48,12 @@ function skeleton({ t, uid, page }) {
 
 /**
  * Mounts backstep into `root` (an element or a shadow root).
- * options: { document (a network document, object or text) | example ('seed', 'mazur'),
- *            language, theme, decimals, speed, view, storage (remember settings; off by default),
- *            page (the full page: fixed control bar, graph fitted to the window) }.
- * Returns { element, ready (a promise of the instance), store, actions, load(doc), dispose() }.
+ * options: { document (a network document, object or text) | example ('seed', 'mazur'), position and event
+ *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
+ *            page was opened with could not be read: shown, and the default network opens), language, theme, decimals, speed, view,
+ *            storage (remember settings; off by default), page (the full page: fixed control bar, graph fitted
+ *            to the window), linkBase (the address share links start with; the page's own by default) }.
+ * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), dispose() }.
  */
 export function mountBackstep(root, options = {}) {
   const scope = createScope();
@@ -76,7 +80,15 @@ export function mountBackstep(root, options = {}) {
 
   let engine = null;
   let disposed = false;
-  const instance = { element, store, actions: null, ready: null, load: null, dispose };
+  const instance = { element, store, actions: null, ready: null, load: null, link, dispose };
+
+  /** The fragment of a share link to what is on screen: the document, the frame, the options, the language. */
+  function link() {
+    const state = store.get();
+    const entry = currentEntry(state);
+    if (!entry) return Promise.resolve('');
+    return writeLink({ document: entry.document, position: entry.position, event: state.cursor.event, settings: state.settings, defaults: DEFAULT_SETTINGS, language: t.language });
+  }
 
   instance.ready = (async () => {
     const status = createStatusBanner(parts.banner, t);
@@ -101,10 +113,21 @@ export function mountBackstep(root, options = {}) {
     });
     instance.actions = actions;
     instance.load = (doc) => actions.loadDocument(doc);
-    const opened = options.document !== undefined ? actions.loadDocument(options.document) : { ok: false };
+    const opened = options.document ? actions.loadDocument(options.document, { position: options.position, event: options.event }) : { ok: false };
     if (!opened.ok) actions.loadPreset(preset.id);
+    if (options.linkError) status.show(t('status.linkRefused', { message: options.linkError }));
 
-    const context = { store: scope.store(store), actions, t, uid, scope, root: element, bar: page ? parts.bar : null };
+    async function share() {
+      const url = `${options.linkBase ?? window.location.href.split('#')[0]}#${await link()}`;
+      try {
+        await navigator.clipboard.writeText(url);
+        status.note(t('share.copied'));
+      } catch {
+        status.note(t('share.copyFailed', { link: url }));
+      }
+    }
+
+    const context = { store: scope.store(store), actions, t, uid, scope, root: element, bar: page ? parts.bar : null, share };
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
     parts.graphCard.replaceChildren();

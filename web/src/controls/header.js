@@ -25,7 +25,7 @@ function select(id, testId, label, options, onChange) {
   return { element, field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: label }), element]) };
 }
 
-export function mountHeader(container, { store, actions, t, uid, scope, root }) {
+export function mountHeader(container, { store, actions, t, uid, scope, root, share }) {
   const preset = select(uid('preset'), 'preset', t('settings.preset'), [...PRESETS.map((item) => [item.id, t(item.labelKey)]), ['', t('preset.custom')]], (id) => actions.loadPreset(id));
   const decimals = select(uid('precision'), 'precision', t('settings.decimals'), DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
   const theme = h('button', { type: 'button', class: 'theme-toggle', 'data-testid': 'theme' });
@@ -33,7 +33,12 @@ export function mountHeader(container, { store, actions, t, uid, scope, root }) 
     const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
     actions.setSetting('theme', next);
   });
-  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, theme]);
+  const copyLink = h('button', { type: 'button', class: 'theme-toggle share-button', 'data-testid': 'copy-link', title: t('share.copy') }, [
+    icon('link'),
+    h('span', { class: 'theme-label', text: t('share.copy') }),
+  ]);
+  copyLink.addEventListener('click', () => share());
+  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, theme, copyLink]);
   const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': uid('header-tools'), 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
     icon('sliders'),
     h('span', { class: 'settings-toggle-label', text: t('settings.toggle') }),

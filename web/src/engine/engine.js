@@ -75,6 +75,11 @@ function asText(doc, maxBytes) {
   return text;
 }
 
+/** The engine's limits that JavaScript checks first ({ maxBytes, maxDecimals }). */
+export async function engineLimits() {
+  return JSON.parse((await loadEngineModule()).limits());
+}
+
 /** One network document and its training position, held by the C++ engine. Call dispose() when done. */
 export class BackstepEngine {
   /** @param {object|string} doc a backstep/1 document; throws EngineError if it is invalid. */

@@ -100,13 +100,14 @@ export function createActions(store, session, { report, t, formatValue }) {
     },
 
     /**
-     * Opens any network document (object or JSON text) at its first step, first frame; returns {ok} or
+     * Opens any network document (object or JSON text) at its first step (or `position`), first frame (or `event`); returns {ok} or
      * {ok: false, message}. An invalid one is refused with the engine's message and the current network stays.
      */
-    loadDocument(document, { presetId = null } = {}) {
+    loadDocument(document, { presetId = null, position = null, event = 0 } = {}) {
       try {
-        const { labels, entry } = session.open(document);
-        set({ status: 'ready', presetId, loads: get().loads + 1, document: entry.document, labels, history: [entry], cursor: { step: 0, event: 0 }, playing: false });
+        const { labels, entry } = session.open(document, position);
+        const cursor = { step: 0, event: Math.max(0, Math.min(event, lastEventIndex(entry))) };
+        set({ status: 'ready', presetId, loads: get().loads + 1, document: entry.document, labels, history: [entry], cursor, playing: false });
         return { ok: true };
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;

@@ -15,9 +15,10 @@ export function createSession(engine) {
   }
 
   return {
-    /** Loads a document (throws EngineError if invalid) and computes its first step. */
-    open(document) {
-      engine.load(document);
+    /** Loads a document, at `position` if given (throws EngineError if invalid), and computes that step. */
+    open(document, position = null) {
+      if (position) engine.restore(document, position);
+      else engine.load(document);
       const start = { document: engine.document(), position: engine.position() };
       return { labels: engine.labels(), entry: compute(start.document, start.position) };
     },
