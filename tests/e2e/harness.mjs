@@ -79,8 +79,8 @@ export function usePage() {
   });
 
   /** A fresh page at the app, ready (engine loaded, seed shown). */
-  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false, init = null, permissions = [] } = {}) => {
-    const browserContext = await context.browser.newContext({ viewport, reducedMotion, colorScheme, hasTouch, deviceScaleFactor: 1, permissions });
+  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false, init = null, permissions = [], locale = 'en-US' } = {}) => {
+    const browserContext = await context.browser.newContext({ viewport, reducedMotion, colorScheme, hasTouch, deviceScaleFactor: 1, permissions, locale });
     context.contexts.push(browserContext);
     const page = await browserContext.newPage();
     if (init) await page.addInitScript(init);

@@ -2,7 +2,7 @@
 // root. Everything it creates lives under its own root element; listeners, subscriptions and
 // observers are owned by its scope, and dispose() removes them with the DOM and frees the engine.
 import { BackstepEngine } from '../engine/engine.js';
-import { createTranslator } from '../i18n/index.js';
+import { createTranslator, supportedLanguage } from '../i18n/index.js';
 import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
 import { createStore } from '../state/store.js';
@@ -30,56 +30,58 @@ import { createIds } from './ids.js';
 import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
 
-/** The instance's element tree: header, graph and formula cards, control bar, status banner. */
-function skeleton({ t, uid, page }) {
-  const graphCard = h('section', { class: 'card graph-card', id: uid('graph-card'), tabindex: '-1', 'aria-labelledby': uid('graph-title') }, [
-    h('p', { class: 'loading', text: t('a11y.loading') }),
-  ]);
+/** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
+function skeleton({ uid, page }) {
+  const graphCard = h('section', { class: 'card graph-card', id: uid('graph-card'), tabindex: '-1', 'aria-labelledby': uid('graph-title') });
   const formulaCard = h('section', { class: 'card formula-card', 'aria-labelledby': uid('formula-title') });
   const header = h('header', { class: 'app-header' });
   const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard]);
-  const bar = h('div', { class: 'control-bar', role: 'region', 'aria-label': t('a11y.controls') });
+  const bar = h('div', { class: 'control-bar', role: 'region' });
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
-  const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}`, text: t('a11y.skipToGraph') }) : null;
+  const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}` }) : null;
   // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
   const element = h('div', { class: `backstep${page ? ' is-page' : ''}`, 'data-status': 'loading', tabindex: '-1' }, [skip, header, main, bar, banner]);
-  return { element, header, graphCard, formulaCard, bar, banner };
+  return { element, header, graphCard, formulaCard, bar, banner, skip };
+}
+
+/** Texts of the skeleton itself, in the instance's language; the loading note until the engine is ready. */
+function labelSkeleton(parts, t, loading) {
+  parts.element.lang = t.language;
+  parts.bar.setAttribute('aria-label', t('a11y.controls'));
+  if (parts.skip) parts.skip.textContent = t('a11y.skipToGraph');
+  for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner]) part.replaceChildren();
+  if (loading) parts.graphCard.append(h('p', { class: 'loading', text: t('a11y.loading') }));
 }
 
 /**
  * Mounts backstep into `root` (an element or a shadow root).
  * options: { document (a network document, object or text) | example ('seed', 'mazur'), position and event
  *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
- *            page was opened with could not be read: shown, and the default network opens), language, theme, decimals, speed, view,
- *            storage (remember settings; off by default), page (the full page: fixed control bar, graph fitted
- *            to the window), linkBase (the address share links start with; the page's own by default) }.
+ *            page was opened with could not be read: shown, and the default network opens), language, theme,
+ *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
+ *            control bar, graph fitted to the window), linkBase (the address share links start with) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), dispose() }.
  */
 export function mountBackstep(root, options = {}) {
   const scope = createScope();
-  const t = createTranslator(options.language ?? navigator.language);
   const uid = createIds();
   const page = Boolean(options.page);
-  const parts = skeleton({ t, uid, page });
+  const parts = skeleton({ uid, page });
   const { element } = parts;
-  element.lang = t.language;
   root.append(element);
   const theme = followTheme(element, scope);
 
-  const given = ['theme', 'decimals', 'speed', 'view'].filter((key) => options[key] !== undefined);
+  const given = ['theme', 'decimals', 'speed', 'view', 'language'].filter((key) => options[key] !== undefined);
   const settings = { ...(options.storage ? loadSettings() : {}), ...Object.fromEntries(given.map((key) => [key, options[key]])) };
+  settings.language = supportedLanguage(settings.language ?? navigator.language);
   const store = createStore(createInitialState(settings));
+  let t = createTranslator(store.get().settings.language);
+  labelSkeleton(parts, t, true);
   theme.set(store.get().settings.theme);
-  scope.own(
-    store.subscribe((state, previous) => {
-      if (state.settings === previous.settings) return;
-      if (options.storage) saveSettings(state.settings);
-      theme.set(state.settings.theme);
-    }),
-  );
 
   let engine = null;
   let disposed = false;
+  let ui = null; // the parts built in the current language: rebuilt, with the same state, when it changes
   const instance = { element, store, actions: null, ready: null, load: null, link, dispose };
 
   /** The fragment of a share link to what is on screen: the document, the frame, the options, the language. */
@@ -87,36 +89,16 @@ export function mountBackstep(root, options = {}) {
     const state = store.get();
     const entry = currentEntry(state);
     if (!entry) return Promise.resolve('');
-    return writeLink({ document: entry.document, position: entry.position, event: state.cursor.event, settings: state.settings, defaults: DEFAULT_SETTINGS, language: t.language });
+    const { language, ...display } = state.settings;
+    return writeLink({ document: entry.document, position: entry.position, event: state.cursor.event, settings: display, defaults: DEFAULT_SETTINGS, language });
   }
 
-  instance.ready = (async () => {
+  /** Builds every part of the interface in the current language; the store and the engine stay as they are. */
+  function buildUI(actions) {
+    ui?.scope.dispose();
+    labelSkeleton(parts, t, false);
+    const uiScope = createScope();
     const status = createStatusBanner(parts.banner, t);
-    const preset = presetById(options.example);
-    try {
-      engine = await BackstepEngine.create(preset.document);
-    } catch (error) {
-      element.dataset.status = 'failed';
-      status.show(t('status.engineFailed', { message: error.message }));
-      throw error;
-    }
-    if (disposed) {
-      engine.dispose();
-      engine = null;
-      return instance;
-    }
-    const session = createSession(engine);
-    const actions = createActions(store, session, {
-      report: (message) => status.show(message),
-      t,
-      formatValue: (value) => formatNumber(value, store.get().settings.decimals),
-    });
-    instance.actions = actions;
-    instance.load = (doc) => actions.loadDocument(doc);
-    const opened = options.document ? actions.loadDocument(options.document, { position: options.position, event: options.event }) : { ok: false };
-    if (!opened.ok) actions.loadPreset(preset.id);
-    if (options.linkError) status.show(t('status.linkRefused', { message: options.linkError }));
-
     async function share() {
       const url = `${options.linkBase ?? window.location.href.split('#')[0]}#${await link()}`;
       try {
@@ -126,11 +108,9 @@ export function mountBackstep(root, options = {}) {
         status.note(t('share.copyFailed', { link: url }));
       }
     }
-
-    const context = { store: scope.store(store), actions, t, uid, scope, root: element, bar: page ? parts.bar : null, share };
+    const context = { store: uiScope.store(store), actions, t, uid, scope: uiScope, root: element, bar: page ? parts.bar : null, share };
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
-    parts.graphCard.replaceChildren();
     mountHeader(parts.header, context);
     mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
@@ -144,9 +124,53 @@ export function mountBackstep(root, options = {}) {
     mountScrubber(barInner, context);
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
-    installKeyboard(element, actions, scope);
+    installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
-    scope.own(() => player.stop());
+    uiScope.own(() => player.stop());
+    ui = { scope: uiScope, status };
+  }
+
+  scope.own(
+    store.subscribe((state, previous) => {
+      if (state.settings === previous.settings) return;
+      if (options.storage) saveSettings(state.settings);
+      theme.set(state.settings.theme);
+      if (state.settings.language !== previous.settings.language && instance.actions) {
+        t = createTranslator(state.settings.language);
+        buildUI(instance.actions);
+      }
+    }),
+  );
+  scope.own(() => ui?.scope.dispose());
+
+  instance.ready = (async () => {
+    const preset = presetById(options.example);
+    try {
+      engine = await BackstepEngine.create(preset.document);
+    } catch (error) {
+      element.dataset.status = 'failed';
+      createStatusBanner(parts.banner, t).show(t('status.engineFailed', { message: error.message }));
+      throw error;
+    }
+    if (disposed) {
+      engine.dispose();
+      engine = null;
+      return instance;
+    }
+    const session = createSession(engine);
+    let pending = null; // what the engine refused before the interface was built, shown once it is
+    const actions = createActions(store, session, {
+      report: (message) => (ui ? ui.status.show(message) : (pending = message)),
+      t: (key, params) => t(key, params),
+      formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
+    });
+    instance.actions = actions;
+    instance.load = (doc) => actions.loadDocument(doc);
+    const opened = options.document ? actions.loadDocument(options.document, { position: options.position, event: options.event }) : { ok: false };
+    if (!opened.ok) actions.loadPreset(preset.id);
+    buildUI(actions);
+    if (pending) ui.status.show(pending);
+    if (options.linkError) ui.status.show(t('status.linkRefused', { message: options.linkError }));
     element.dataset.status = 'ready';
     if (page && !element.contains(document.activeElement)) element.focus({ preventScroll: true }); // the page's keys work at once
     return instance;

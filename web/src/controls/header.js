@@ -3,6 +3,7 @@ import { h, s } from '../dom.js';
 import { icon } from '../icons.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { PRESETS } from '../presets/index.js';
+import { LANGUAGE_NAMES } from '../i18n/index.js';
 import { THEMES } from '../state/initial.js';
 
 function brandMark() {
@@ -28,17 +29,18 @@ function select(id, testId, label, options, onChange) {
 export function mountHeader(container, { store, actions, t, uid, scope, root, share }) {
   const preset = select(uid('preset'), 'preset', t('settings.preset'), [...PRESETS.map((item) => [item.id, t(item.labelKey)]), ['', t('preset.custom')]], (id) => actions.loadPreset(id));
   const decimals = select(uid('precision'), 'precision', t('settings.decimals'), DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
+  const language = select(uid('language'), 'language', t('settings.language'), Object.entries(LANGUAGE_NAMES), (value) => actions.setSetting('language', value));
   const theme = h('button', { type: 'button', class: 'theme-toggle', 'data-testid': 'theme' });
   theme.addEventListener('click', () => {
     const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
     actions.setSetting('theme', next);
   });
-  const copyLink = h('button', { type: 'button', class: 'theme-toggle share-button', 'data-testid': 'copy-link', title: t('share.copy') }, [
+  const copyLink = h('button', { type: 'button', class: 'theme-toggle share-button', 'data-testid': 'copy-link', title: t('share.copy'), 'aria-label': t('share.copy') }, [
     icon('link'),
     h('span', { class: 'theme-label', text: t('share.copy') }),
   ]);
   copyLink.addEventListener('click', () => share());
-  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, theme, copyLink]);
+  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, language.field, theme, copyLink]);
   const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': uid('header-tools'), 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
     icon('sliders'),
     h('span', { class: 'settings-toggle-label', text: t('settings.toggle') }),
@@ -67,6 +69,7 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
     preset.element.value = state.presetId ?? '';
     preset.element.lastElementChild.hidden = state.presetId !== null;
     decimals.element.value = String(state.settings.decimals);
+    language.element.value = state.settings.language;
     const mode = state.settings.theme;
     theme.replaceChildren(icon(mode === 'dark' ? 'moon' : mode === 'light' ? 'sun' : 'auto'), h('span', { class: 'theme-label', text: t(`theme.${mode}`) }));
     theme.setAttribute('aria-label', t('theme.label', { mode: t(`theme.${mode}`) }));

@@ -37,14 +37,15 @@ export function formatAscii(x, decimals) {
   return sign + scientific(magnitude, decimals);
 }
 
-/** Screen text ("−0.809", "−4.39e−4"). */
-export function formatNumber(x, decimals) {
-  return formatAscii(x, decimals).replaceAll('-', MINUS);
+/** Screen text ("−0.809", "−4.39e−4"; "−0,809" with the separator ","): never in formulas, which keep ".". */
+export function formatNumber(x, decimals, separator = '.') {
+  const text = formatAscii(x, decimals).replaceAll('-', MINUS);
+  return separator === '.' ? text : text.replace('.', separator);
 }
 
 /** A factor in a product: negatives in parentheses ("(−0.809)"). */
-export function formatFactor(x, decimals) {
-  const text = formatNumber(x, decimals);
+export function formatFactor(x, decimals, separator = '.') {
+  const text = formatNumber(x, decimals, separator);
   return text.startsWith(MINUS) ? `(${text})` : text;
 }
 

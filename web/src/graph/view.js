@@ -25,7 +25,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     h('span', { class: 'legend-item legend-neg' }, [h('span', { class: 'legend-swatch' }), t('legend.negative')]),
     h('span', { class: 'legend-item legend-grad' }, [h('span', { class: 'legend-symbol', text: '∂' }), t('legend.gradient')]),
     h('span', { class: 'legend-item legend-delta' }, [h('span', { class: 'legend-symbol', text: 'δ' }), t('legend.delta')]),
-    h('span', { class: 'legend-item legend-edit' }, [t('legend.edit')]),
+    h('span', { class: 'legend-item legend-edit', 'data-testid': 'legend-edit' }, [t('legend.edit')]),
   ]);
   card.append(header.element, wrap, legend);
 
@@ -35,7 +35,8 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
 
   const helpers = () => {
     const { decimals } = store.get().settings;
-    return { format: (value) => formatNumber(value, decimals), factor: (value) => formatFactor(value, decimals), t };
+    const separator = t.decimalSeparator;
+    return { format: (value) => formatNumber(value, decimals, separator), factor: (value) => formatFactor(value, decimals, separator), t };
   };
 
   function render({ animate = false } = {}) {

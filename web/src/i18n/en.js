@@ -13,6 +13,7 @@ export default {
   'preset.mazur': 'Mazur 2015 (2-2-2)',
   'settings.preset': 'Example',
   'settings.decimals': 'Decimals',
+  'settings.language': 'Language',
   'settings.toggle': 'Settings',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied: it opens this network at this very step.',

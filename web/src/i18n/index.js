@@ -1,9 +1,13 @@
-// UI strings: every visible or spoken string comes from a keyed table (en.js). Each backstep
+// UI strings: every visible or spoken string comes from a keyed table (en.js, fr.js). Each backstep
 // instance has its own translator, so two instances on one page may speak different languages.
 // t('key', {name: 'h1'}) fills {name} placeholders.
 import en from './en.js';
+import fr from './fr.js';
 
-const tables = { en };
+const tables = { en, fr };
+/** Each language's own name, for the menu; and how it writes a decimal number. */
+export const LANGUAGE_NAMES = { en: 'English', fr: 'Français' };
+const DECIMAL_SEPARATORS = { en: '.', fr: ',' };
 
 export const LANGUAGES = Object.keys(tables);
 
@@ -25,5 +29,6 @@ export function createTranslator(language) {
     return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
   };
   t.language = supportedLanguage(language);
+  t.decimalSeparator = DECIMAL_SEPARATORS[t.language];
   return t;
 }

@@ -3,8 +3,8 @@
 import { formatFactor, formatNumber } from '../format/number.js';
 import { errorEvent } from '../formula/context.js';
 
-function product(a, b, decimals) {
-  return `${formatFactor(a, decimals)} × ${formatFactor(b, decimals)}`;
+function product(a, b, fx) {
+  return `${fx(a)} × ${fx(b)}`;
 }
 
 const SAYERS = {
@@ -15,30 +15,30 @@ const SAYERS = {
       targets: event.targets.map((item) => `${item.name} = ${f(item.value)}`).join(', '),
     });
   },
-  forward(event, { f, t, decimals }) {
-    const parts = event.terms.map((term) => product(term.a, term.w, decimals));
-    if (event.bias) parts.push(formatFactor(event.bias.value, decimals));
+  forward(event, { f, fx, t }) {
+    const parts = event.terms.map((term) => product(term.a, term.w, fx));
+    if (event.bias) parts.push(fx(event.bias.value));
     const sum = parts.join(' + ');
     if (event.activation === 'linear') return t('say.forward', { name: event.name, sum, value: f(event.a) });
     return t('say.forwardActivation', { name: event.name, sum, z: f(event.z), activation: t(`activation.${event.activation}`), value: f(event.a) });
   },
-  error(event, { f, t, decimals }) {
+  error(event, { f, fx, t }) {
     const parts = event.outputs.map((output) => t('say.errorOutput', { name: output.name, prediction: f(output.prediction), target: f(output.target), difference: f(output.difference) }));
     if (event.outputs.length === 1) return t('say.error', { outputs: parts.join(' '), error: f(event.total) });
-    const squares = event.outputs.map((output) => `${formatFactor(output.difference, decimals)}²`).join(' + ');
+    const squares = event.outputs.map((output) => `${fx(output.difference)}²`).join(' + ');
     return t('say.error.multi', { outputs: parts.join(' '), squares, error: f(event.total) });
   },
-  delta(event, { f, t, decimals }) {
-    if (event.output) return t('say.deltaOutput', { name: event.name, difference: formatFactor(event.difference, decimals), derivative: formatFactor(event.derivative, decimals), value: f(event.delta) });
-    const terms = event.terms.map((term) => product(term.w, term.delta, decimals)).join(' + ');
+  delta(event, { f, fx, t }) {
+    if (event.output) return t('say.deltaOutput', { name: event.name, difference: fx(event.difference), derivative: fx(event.derivative), value: f(event.delta) });
+    const terms = event.terms.map((term) => product(term.w, term.delta, fx)).join(' + ');
     return t('say.deltaHidden', { name: event.name, derivative: f(event.derivative), terms, value: f(event.delta) });
   },
-  gradient(event, { f, t, decimals }) {
+  gradient(event, { f, fx, t }) {
     if (event.type === 'bias') return t('say.gradientBias', { name: event.parameter, dest: event.destName, delta: f(event.delta), value: f(event.gradient) });
-    return t('say.gradient', { name: event.parameter, dest: event.destName, source: event.sourceName, values: product(event.delta, event.a, decimals), value: f(event.gradient) });
+    return t('say.gradient', { name: event.parameter, dest: event.destName, source: event.sourceName, values: product(event.delta, event.a, fx), value: f(event.gradient) });
   },
-  update(event, { f, t, decimals }) {
-    return t('say.update', { name: event.parameter, old: f(event.old), rate: f(event.learningRate), gradient: formatFactor(event.gradient, decimals), value: f(event.new) });
+  update(event, { f, fx, t }) {
+    return t('say.update', { name: event.parameter, old: f(event.old), rate: f(event.learningRate), gradient: fx(event.gradient), value: f(event.new) });
   },
   result(event, { f, t, events, outputNames }) {
     const before = errorEvent(events, event.sample);
@@ -51,6 +51,8 @@ const SAYERS = {
 export function narrate(event, context) {
   const sayer = SAYERS[event?.kind];
   if (!sayer) return '';
-  const f = (value) => formatNumber(value, context.decimals);
-  return sayer(event, { ...context, f });
+  const separator = context.t.decimalSeparator ?? '.';
+  const f = (value) => formatNumber(value, context.decimals, separator);
+  const fx = (value) => formatFactor(value, context.decimals, separator);
+  return sayer(event, { ...context, f, fx });
 }

@@ -1,6 +1,6 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
-//   cursor: {step, event}, playing, settings: {decimals, speed, view, theme} }
+//   cursor: {step, event}, playing, settings: {decimals, speed, view, theme, language} }
 // history[k].document/position: the engine's state before step k; trace: what step k did;
 // next: the state after it (the start of step k + 1).
 
@@ -8,7 +8,8 @@ export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];
 export const VIEWS = ['scalar', 'matrix'];
 export const THEMES = ['auto', 'light', 'dark'];
 
-export const DEFAULT_SETTINGS = Object.freeze({ decimals: 3, speed: 1, view: 'scalar', theme: 'auto' });
+// language: null until an instance resolves it (its option, else the browser's).
+export const DEFAULT_SETTINGS = Object.freeze({ decimals: 3, speed: 1, view: 'scalar', theme: 'auto', language: null });
 
 export function createInitialState(settings = {}) {
   return {

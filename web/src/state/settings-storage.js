@@ -1,6 +1,7 @@
-// Remembers the learner's display settings (precision, speed, view, theme) between visits.
+// Remembers the learner's display settings (precision, speed, view, theme, language) between visits.
 import { DEFAULT_SETTINGS, SPEEDS, THEMES, VIEWS } from './initial.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
+import { LANGUAGES } from '../i18n/index.js';
 
 const KEY = 'backstep.settings';
 
@@ -9,6 +10,7 @@ const valid = {
   speed: (value) => SPEEDS.includes(value),
   view: (value) => VIEWS.includes(value),
   theme: (value) => THEMES.includes(value),
+  language: (value) => LANGUAGES.includes(value),
 };
 
 export function loadSettings() {
