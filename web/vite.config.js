@@ -28,7 +28,9 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('embed.html', import.meta.url)),
         sideBySide: fileURLToPath(new URL('examples/side-by-side.html', import.meta.url)),
+        embedHost: fileURLToPath(new URL('examples/embed-host.html', import.meta.url)),
       },
     },
   },

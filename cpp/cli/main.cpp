@@ -18,7 +18,8 @@ std::string usage() {
            "       backstep explain DOC.json [--format markdown|latex] [--decimals N] [-o FILE]\n"
            "                                                        print the worked solution of the first step\n"
            "DOC.json may be - to read standard input; a document over " +
-           std::to_string(backstep::limits::maxBytes) + " bytes is refused (reading stops there).\n"
+           std::to_string(backstep::limits::maxBytes) +
+           " bytes is refused (reading stops there).\n"
            "-o FILE, --output FILE  write to FILE instead of standard output: FILE is replaced only once the\n"
            "                        whole output is written, so it may be DOC.json itself.\n"
            "Exit status: 0 done; 2 invalid input or arguments, or DOC.json cannot be read;\n"
@@ -63,7 +64,8 @@ Options parseArguments(const std::vector<std::string>& args) {
             if (k + 1 >= args.size()) throw UsageError(a + ": missing value");
             return args[++k];
         };
-        if (a == "--epochs" && o.command == "train") o.epochs = parseCount(a, value(), 0, backstep::limits::maxEpochs);
+        if (a == "--epochs" && o.command == "train")
+            o.epochs = parseCount(a, value(), 0, backstep::limits::maxEpochs);
         else if (a == "--format" && o.command == "explain") {
             o.format = value();
             try {
@@ -71,14 +73,15 @@ Options parseArguments(const std::vector<std::string>& args) {
             } catch (const backstep::DocumentError& e) {
                 throw UsageError(std::string("--") + e.what());
             }
-        } else if (a == "--decimals" && o.command == "explain") o.decimals = parseCount(a, value(), 0, backstep::limits::maxDecimals);
+        } else if (a == "--decimals" && o.command == "explain")
+            o.decimals = parseCount(a, value(), 0, backstep::limits::maxDecimals);
         else if (a == "-o" || a == "--output") {
             o.output = value();
             if (o.output.empty()) throw UsageError(a + ": expected a file name");
-        }
-        else if ((a.size() > 1 && a[0] == '-') || !o.path.empty())
+        } else if ((a.size() > 1 && a[0] == '-') || !o.path.empty())
             throw UsageError("unexpected argument \"" + excerpt(a) + "\"");
-        else o.path = a;
+        else
+            o.path = a;
     }
     if (o.path.empty()) throw UsageError("missing DOC.json (or - for standard input)");
     return o;
@@ -106,8 +109,10 @@ std::string run(const Options& o) {
 
 // Writes the output to standard output, or to the -o file.
 void writeOutput(const Options& o, const std::string& text) {
-    if (o.output.empty()) backstep::cli::writeStandardOutput(text);
-    else backstep::cli::writeFileAtomically(o.output, text);
+    if (o.output.empty())
+        backstep::cli::writeStandardOutput(text);
+    else
+        backstep::cli::writeFileAtomically(o.output, text);
 }
 
 // Prints `message`, then `suffix`, as one line on standard error and gives `status` back.

@@ -20,7 +20,8 @@ std::string text(double x) {
 
 std::uint64_t wholeNumber(double value, const std::string& name, double low, double high) {
     if (!(value >= low && value <= high && std::floor(value) == value))
-        throw DocumentError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " + text(value));
+        throw DocumentError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " +
+                            text(value));
     return static_cast<std::uint64_t>(value);
 }
 

@@ -29,25 +29,28 @@ std::string shortPath(const std::string& path) {
     throw DocumentError(shortPath(path) + ": " + what);
 }
 
-std::string plural(std::size_t n, const char* word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 std::string describe(const json& v) {
     switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case json::value_t::null:
+            return "null";
+        case json::value_t::boolean:
+            return v.get<bool>() ? "true" : "false";
         case json::value_t::string: {
             return "the string \"" + quote(excerpt(v.get<std::string>(), 20)) + "\"";
         }
-        case json::value_t::array: return "an array of " + plural(v.size(), "item");
-        case json::value_t::object: return "an object";
+        case json::value_t::array:
+            return "an array of " + plural(v.size(), "item");
+        case json::value_t::object:
+            return "an object";
         case json::value_t::number_float: {
             const double x = v.get<double>();
             if (!std::isfinite(x)) return "a number too large for a double";
             return "the number " + v.dump();
         }
-        default: return "the number " + v.dump();
+        default:
+            return "the number " + v.dump();
     }
 }
 
@@ -78,8 +81,8 @@ bool boolean(const json& v, const std::string& path) {
 }
 
 std::size_t count(const json& v, const std::string& path, std::size_t low, std::size_t high, const char* limitName) {
-    const bool integral = v.is_number_integer() ||
-                          (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>());
+    const bool integral = v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                                    std::floor(v.get<double>()) == v.get<double>());
     if (!integral) fail(path, "expected an integer, got " + describe(v));
     const double x = v.get<double>();
     if (x < static_cast<double>(low)) fail(path, "expected an integer ≥ " + std::to_string(low) + ", got " + v.dump());
@@ -97,7 +100,9 @@ std::size_t codePoints(const std::string& s) {
 std::string text(const json& v, const std::string& path, std::size_t maxLength) {
     if (!v.is_string()) fail(path, "expected a string, got " + describe(v));
     std::string s = v.get<std::string>();
-    if (codePoints(s) > maxLength) fail(path, "expected at most " + std::to_string(maxLength) + " characters, got " + std::to_string(codePoints(s)));
+    if (codePoints(s) > maxLength)
+        fail(path,
+             "expected at most " + std::to_string(maxLength) + " characters, got " + std::to_string(codePoints(s)));
     for (unsigned char c : s)
         if (c < 0x20) fail(path, "control characters are not allowed");
     return s;
@@ -116,7 +121,8 @@ const json& object(const json& v, const std::string& path) {
 // An array of exactly n finite numbers; `why` explains n, e.g. "layer 1 has 2 neurons".
 void numbers(const json& v, const std::string& path, std::size_t n, const std::string& why, double* out) {
     array(v, path);
-    if (v.size() != n) fail(path, "expected " + plural(n, "number") + " (" + why + "), got " + std::to_string(v.size()));
+    if (v.size() != n)
+        fail(path, "expected " + plural(n, "number") + " (" + why + "), got " + std::to_string(v.size()));
     for (std::size_t i = 0; i < n; ++i) out[i] = finiteNumber(v[i], at(path, i));
 }
 
@@ -135,7 +141,8 @@ Layer readLayer(const json& v, std::size_t k) {
     const std::string path = at("layers", k);
     object(v, path);
     Layer layer;
-    layer.size = count(required(v, "size", path), join(path, "size"), 1, limits::maxNeuronsPerLayer, "the limit of neurons per layer");
+    layer.size = count(required(v, "size", path), join(path, "size"), 1, limits::maxNeuronsPerLayer,
+                       "the limit of neurons per layer");
     if (const json* name = field(v, "name")) {
         layer.name = text(*name, join(path, "name"), limits::maxNameLength);
         if (layer.name.empty()) fail(join(path, "name"), "expected a non-empty string");
@@ -159,7 +166,8 @@ void readLayers(const json& doc, Network& net) {
     const json& v = array(required(doc, "layers", "document"), "layers");
     if (v.size() < 2) fail("layers", "expected at least 2 layers (input and output), got " + std::to_string(v.size()));
     if (v.size() > limits::maxLayers)
-        fail("layers", "expected at most " + std::to_string(limits::maxLayers) + " layers (the limit), got " + std::to_string(v.size()));
+        fail("layers", "expected at most " + std::to_string(limits::maxLayers) + " layers (the limit), got " +
+                           std::to_string(v.size()));
     for (std::size_t k = 0; k < v.size(); ++k) net.layers.push_back(readLayer(v[k], k));
     shapeParameters(net);
 }
@@ -167,12 +175,15 @@ void readLayers(const json& doc, Network& net) {
 void readWeights(const json& doc, Network& net) {
     const json& v = array(required(doc, "weights", "document"), "weights");
     if (v.size() != net.depth())
-        fail("weights", "expected " + plural(net.depth(), "array") + " (one per layer after the input), got " + std::to_string(v.size()));
+        fail("weights", "expected " + plural(net.depth(), "array") + " (one per layer after the input), got " +
+                            std::to_string(v.size()));
     for (std::size_t l = 0; l < net.depth(); ++l) {
         const std::string path = at("weights", l);
         const json& rows = array(v[l], path);
         const std::size_t n = net.layers[l + 1].size;
-        if (rows.size() != n) fail(path, "expected " + plural(n, "row") + " (" + neurons(l + 1, n) + "), got " + std::to_string(rows.size()));
+        if (rows.size() != n)
+            fail(path,
+                 "expected " + plural(n, "row") + " (" + neurons(l + 1, n) + "), got " + std::to_string(rows.size()));
         for (std::size_t j = 0; j < n; ++j)
             numbers(rows[j], at(path, j), net.layers[l].size, neurons(l, net.layers[l].size), &net.weight(l, j, 0));
     }
@@ -183,14 +194,16 @@ void readBiases(const json& doc, Network& net) {
     if (!v) return;
     array(*v, "biases");
     if (v->size() != net.depth())
-        fail("biases", "expected " + plural(net.depth(), "array") + " (one per layer after the input), got " + std::to_string(v->size()));
+        fail("biases", "expected " + plural(net.depth(), "array") + " (one per layer after the input), got " +
+                           std::to_string(v->size()));
     for (std::size_t l = 0; l < net.depth(); ++l) {
         const std::string path = at("biases", l);
         numbers((*v)[l], path, net.layers[l + 1].size, neurons(l + 1, net.layers[l + 1].size), net.biases[l].data());
         if (net.layers[l + 1].bias) continue;
         for (std::size_t j = 0; j < net.biases[l].size(); ++j)
             if (net.biases[l][j] != 0.0)
-                fail(at(path, j), "layer " + std::to_string(l + 1) + " has no bias (\"bias\": false), so expected 0, got " + (*v)[l][j].dump());
+                fail(at(path, j), "layer " + std::to_string(l + 1) +
+                                      " has no bias (\"bias\": false), so expected 0, got " + (*v)[l][j].dump());
     }
 }
 
@@ -198,7 +211,8 @@ void readSamples(const json& doc, Document& out) {
     const json& v = array(required(doc, "samples", "document"), "samples");
     if (v.empty()) fail("samples", "expected at least 1 sample");
     if (v.size() > limits::maxSamples)
-        fail("samples", "expected at most " + std::to_string(limits::maxSamples) + " samples (the limit), got " + std::to_string(v.size()));
+        fail("samples", "expected at most " + std::to_string(limits::maxSamples) + " samples (the limit), got " +
+                            std::to_string(v.size()));
     const Network& net = out.network;
     out.samples.resize(v.size());
     for (std::size_t s = 0; s < v.size(); ++s) {
@@ -207,9 +221,10 @@ void readSamples(const json& doc, Document& out) {
         Sample& sample = out.samples[s];
         sample.input.resize(net.inputs());
         sample.target.resize(net.outputs());
-        numbers(required(v[s], "input", path), join(path, "input"), net.inputs(), neurons(0, net.inputs()), sample.input.data());
-        numbers(required(v[s], "target", path), join(path, "target"), net.outputs(), neurons(net.depth(), net.outputs()),
-                sample.target.data());
+        numbers(required(v[s], "input", path), join(path, "input"), net.inputs(), neurons(0, net.inputs()),
+                sample.input.data());
+        numbers(required(v[s], "target", path), join(path, "target"), net.outputs(),
+                neurons(net.depth(), net.outputs()), sample.target.data());
     }
 }
 
@@ -229,8 +244,8 @@ void readBatchSize(const json& doc, Document& out) {
 }
 
 void keepExtraFields(json& doc, Document& out) {
-    static const char* known[] = {"format", "title", "layers", "weights", "biases", "trainBiases",
-                                  "loss", "learningRate", "batchSize", "samples"};
+    static const char* known[] = {"format",      "title", "layers",       "weights",   "biases",
+                                  "trainBiases", "loss",  "learningRate", "batchSize", "samples"};
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         bool isKnown = false;
         for (const char* k : known) isKnown = isKnown || it.key() == k;
@@ -258,7 +273,8 @@ class Scan : public json::json_sax_t {
 
     std::string path() const {
         std::string p;
-        for (const Level& l : open_) p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, quote(excerpt(l.key, 40)).c_str());
+        for (const Level& l : open_)
+            p = l.array ? at(p.empty() ? "document" : p, l.index) : join(p, quote(excerpt(l.key, 40)).c_str());
         return p.empty() ? "document" : p;
     }
     bool value() {
@@ -267,7 +283,8 @@ class Scan : public json::json_sax_t {
     }
     bool enter(bool isArray) {
         if (open_.size() >= limits::maxNesting)
-            fail(path(), "arrays and objects nested deeper than " + std::to_string(limits::maxNesting) + " levels (the limit)");
+            fail(path(),
+                 "arrays and objects nested deeper than " + std::to_string(limits::maxNesting) + " levels (the limit)");
         open_.push_back({isArray, 0, "", {}});
         return true;
     }
@@ -294,14 +311,16 @@ public:
     bool start_array(std::size_t) override { return enter(true); }
     bool end_array() override { return leave(); }
     bool parse_error(std::size_t, const std::string& token, const json::exception& e) override {
-        if (e.id == 406) fail(path(), "expected a finite number, got " + quote(excerpt(token, 40)) + " (too large for a double)");
+        if (e.id == 406)
+            fail(path(), "expected a finite number, got " + quote(excerpt(token, 40)) + " (too large for a double)");
         throw DocumentError(parseErrorText(e.what()));
     }
 };
 
 json parse(const std::string& source) {
     if (source.size() > limits::maxBytes)
-        fail("document", "too large: " + std::to_string(source.size()) + " bytes, the limit is " + std::to_string(limits::maxBytes));
+        fail("document", "too large: " + std::to_string(source.size()) + " bytes, the limit is " +
+                             std::to_string(limits::maxBytes));
     Scan scan;
     json::sax_parse(source, &scan);
     try {

@@ -36,7 +36,8 @@ ojson weights(const Network& net) {
     ojson out = ojson::array();
     for (std::size_t l = 0; l < net.depth(); ++l) {
         ojson rows = ojson::array();
-        for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) rows.push_back(numberArray(net.weights[l].data() + j * net.layers[l].size, net.layers[l].size));
+        for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
+            rows.push_back(numberArray(net.weights[l].data() + j * net.layers[l].size, net.layers[l].size));
         out.push_back(rows);
     }
     return out;

@@ -33,11 +33,27 @@ std::string latexLabel(const std::string& prefix) {
     std::string out = "\\text{";
     for (char c : prefix) {
         switch (c) {
-            case '\\': out += "\\textbackslash{}"; break;
-            case '^': out += "\\textasciicircum{}"; break;
-            case '~': out += "\\textasciitilde{}"; break;
-            case '{': case '}': case '_': case '#': case '$': case '%': case '&': out += '\\'; out += c; break;
-            default: out += c;
+            case '\\':
+                out += "\\textbackslash{}";
+                break;
+            case '^':
+                out += "\\textasciicircum{}";
+                break;
+            case '~':
+                out += "\\textasciitilde{}";
+                break;
+            case '{':
+            case '}':
+            case '_':
+            case '#':
+            case '$':
+            case '%':
+            case '&':
+                out += '\\';
+                out += c;
+                break;
+            default:
+                out += c;
         }
     }
     return out + "}";
@@ -48,7 +64,9 @@ struct Style {
     int decimals;
 
     std::string num(double x) const { return formatNumber(x, {decimals, latex ? "-" : "−", latex}); }
-    std::string num(const ojson& v) const { return v.is_null() ? (latex ? "\\text{overflow}" : "overflow") : num(v.get<double>()); }
+    std::string num(const ojson& v) const {
+        return v.is_null() ? (latex ? "\\text{overflow}" : "overflow") : num(v.get<double>());
+    }
     std::string factor(double x) const { return x < 0 ? "(" + num(x) + ")" : num(x); }  // a number inside a product
     // A neuron or parameter name: h1 → h_{1} in LaTeX (a custom prefix escaped), escaped in Markdown.
     std::string name(const std::string& n) const {
@@ -76,7 +94,9 @@ struct Style {
     }
     std::string target(const std::string& n) const { return latex ? "t_{" + label(n) + "}" : "t_" + label(n); }
     std::string z(const std::string& n) const { return latex ? "z_{" + label(n) + "}" : "z_" + label(n); }
-    std::string difference(const std::string& n) const { return latex ? "\\Delta_{" + label(n) + "}" : "Δ_" + label(n); }
+    std::string difference(const std::string& n) const {
+        return latex ? "\\Delta_{" + label(n) + "}" : "Δ_" + label(n);
+    }
     std::string eta() const { return latex ? "\\eta" : "η"; }
     std::string arrow() const { return latex ? " &\\leftarrow " : " ← "; }
     std::string minus() const { return latex ? " - " : " − "; }
@@ -116,17 +136,19 @@ std::string errorLines(const Style& st, const ojson& e) {
     for (const auto& o : e["outputs"]) {
         const std::string n = st.name(o["name"]);
         const std::string diff = one ? (st.latex ? "\\Delta" : "Δ") : st.difference(o["name"]);
-        out += st.line(diff + st.eq() + n + st.minus() + st.target(o["name"]) + " = " + st.num(d(o["prediction"])) + st.minus() + st.factor(d(o["target"])) +
-                       " = " + st.num(d(o["difference"])));
+        out += st.line(diff + st.eq() + n + st.minus() + st.target(o["name"]) + " = " + st.num(d(o["prediction"])) +
+                       st.minus() + st.factor(d(o["target"])) + " = " + st.num(d(o["difference"])));
     }
     std::string symbolic = st.latex ? "\\tfrac{1}{2}\\textstyle\\sum (y - t)^2" : "½ Σ (y − t)²";
     if (one) symbolic = st.latex ? "\\tfrac{1}{2}(y - t)^2" : "½ (y − t)²";
     std::string numbers;
     for (const auto& o : e["outputs"])
-        numbers += (numbers.empty() ? "" : " + ") + std::string(st.latex ? "\\tfrac{1}{2}" : "½") + "(" + st.num(d(o["difference"])) + ")^2";
+        numbers += (numbers.empty() ? "" : " + ") + std::string(st.latex ? "\\tfrac{1}{2}" : "½") + "(" +
+                   st.num(d(o["difference"])) + ")^2";
     if (!st.latex) {
         std::string u;
-        for (std::size_t p = 0; p < numbers.size(); ++p) u += numbers.compare(p, 2, ")^") == 0 ? (p += 2, ")²") : std::string(1, numbers[p]);
+        for (std::size_t p = 0; p < numbers.size(); ++p)
+            u += numbers.compare(p, 2, ")^") == 0 ? (p += 2, ")²") : std::string(1, numbers[p]);
         numbers = u;
     }
     return out + st.line("E" + st.eq() + symbolic + " = " + numbers + " = " + st.num(d(e["total"])));
@@ -138,8 +160,8 @@ std::string deltaLine(const Style& st, const ojson& e) {
     std::string lhs = st.delta(n) + st.eq();
     if (e["output"].get<bool>()) {
         const std::string y = st.name(n);
-        return st.line(lhs + "(" + y + st.minus() + st.target(n) + ")" + st.dot() + st.fprime(act, n) + " = " + st.factor(d(e["difference"])) +
-                       st.times() + st.num(fp) + " = " + st.num(d(e["delta"])));
+        return st.line(lhs + "(" + y + st.minus() + st.target(n) + ")" + st.dot() + st.fprime(act, n) + " = " +
+                       st.factor(d(e["difference"])) + st.times() + st.num(fp) + " = " + st.num(d(e["delta"])));
     }
     std::string symbolic, numbers;
     for (const auto& t : e["terms"]) {
@@ -147,8 +169,8 @@ std::string deltaLine(const Style& st, const ojson& e) {
         symbolic += sep + st.name(t["weight"]) + st.dot() + st.delta(t["dest"]);
         numbers += sep + st.num(d(t["w"])) + st.times() + st.factor(d(t["delta"]));
     }
-    return st.line(lhs + st.fprime(act, n) + st.dot() + "(" + symbolic + ") = " + st.num(fp) + st.times() + "(" + numbers +
-                   ") = " + st.num(d(e["delta"])));
+    return st.line(lhs + st.fprime(act, n) + st.dot() + "(" + symbolic + ") = " + st.num(fp) + st.times() + "(" +
+                   numbers + ") = " + st.num(d(e["delta"])));
 }
 
 std::string gradientLine(const Style& st, const ojson& e) {
@@ -162,8 +184,8 @@ std::string gradientLine(const Style& st, const ojson& e) {
 std::string updateLine(const Style& st, const ojson& e) {
     const std::string p = e["parameter"];
     return st.line(st.name(p) + st.arrow() + st.name(p) + st.minus() + st.eta() + st.dot() + st.partial(p) + " = " +
-                   st.num(d(e["old"])) + st.minus() + st.num(d(e["learningRate"])) + st.times() + st.factor(d(e["gradient"])) +
-                   " = " + st.num(d(e["new"])));
+                   st.num(d(e["old"])) + st.minus() + st.num(d(e["learningRate"])) + st.times() +
+                   st.factor(d(e["gradient"])) + " = " + st.num(d(e["new"])));
 }
 
 std::string describeNetwork(const Document& doc) {
@@ -175,7 +197,8 @@ std::string describeNetwork(const Document& doc) {
         if (k) acts += std::string(k > 1 ? ", " : "") + activationName(net.layers[k].activation);
         biases = biases || (k && net.layers[k].bias);
     }
-    return "Network " + shape + " (" + acts + "), " + (biases ? (doc.trainBiases ? "with biases" : "with fixed biases") : "no biases");
+    return "Network " + shape + " (" + acts + "), " +
+           (biases ? (doc.trainBiases ? "with biases" : "with fixed biases") : "no biases");
 }
 
 }  // namespace
@@ -204,12 +227,18 @@ public:
         if (next != phase_) out_ << st_.heading(phase_ = next);
         if (kind == "input") {
             for (const auto& i : e["inputs"]) out_ << st_.line(st_.name(i["name"]) + st_.eq() + st_.num(d(i["value"])));
-            for (const auto& t : e["targets"]) out_ << st_.line(st_.target(t["name"]) + st_.eq() + st_.num(d(t["value"])));
-        } else if (kind == "forward") out_ << forwardLine(st_, e);
-        else if (kind == "error") out_ << errorLines(st_, e);
-        else if (kind == "delta") out_ << deltaLine(st_, e);
-        else if (kind == "gradient") out_ << gradientLine(st_, e);
-        else if (kind == "update") out_ << updateLine(st_, e);
+            for (const auto& t : e["targets"])
+                out_ << st_.line(st_.target(t["name"]) + st_.eq() + st_.num(d(t["value"])));
+        } else if (kind == "forward")
+            out_ << forwardLine(st_, e);
+        else if (kind == "error")
+            out_ << errorLines(st_, e);
+        else if (kind == "delta")
+            out_ << deltaLine(st_, e);
+        else if (kind == "gradient")
+            out_ << gradientLine(st_, e);
+        else if (kind == "update")
+            out_ << updateLine(st_, e);
         else if (kind == "result") {
             std::string ys;
             for (const auto& y : e["prediction"]) ys += (ys.empty() ? "" : ", ") + st_.num(y);
@@ -230,9 +259,12 @@ std::string tidyLatex(const std::string& s) {
     out.reserve(s.size());
     const std::string empty = "\\begin{align*}\n\\end{align*}\n", lastBreak = " \\\\\n\\end{align*}";
     for (std::size_t p = 0; p < s.size();) {
-        if (s.compare(p, empty.size(), empty) == 0) p += empty.size();
-        else if (s.compare(p, lastBreak.size(), lastBreak) == 0) out += "\n\\end{align*}", p += lastBreak.size();
-        else out += s[p++];
+        if (s.compare(p, empty.size(), empty) == 0)
+            p += empty.size();
+        else if (s.compare(p, lastBreak.size(), lastBreak) == 0)
+            out += "\n\\end{align*}", p += lastBreak.size();
+        else
+            out += s[p++];
     }
     return out;
 }
@@ -244,8 +276,11 @@ std::string explainStep(const Document& original, const Position& position, Expl
     std::ostringstream out;
     const std::string title = original.title.empty() ? "One step of backpropagation" : original.title;
     const std::string about = describeNetwork(original);
-    if (st.latex) out << "% " << title << "\n% " << about << ", learning rate " << st.num(original.learningRate) << "\n";
-    else out << "# " << markdownText(title) << "\n\n" << about << ", learning rate η = " << st.num(original.learningRate) << ".\n";
+    if (st.latex)
+        out << "% " << title << "\n% " << about << ", learning rate " << st.num(original.learningRate) << "\n";
+    else
+        out << "# " << markdownText(title) << "\n\n"
+            << about << ", learning rate η = " << st.num(original.learningRate) << ".\n";
     if (st.latex) out << "\\begin{align*}\n";
     Document doc = original;
     Position at = position;

@@ -11,7 +11,9 @@ namespace backstep {
 
 inline nlohmann::ordered_json jsonNumber(double x) {
     if (!std::isfinite(x))
-        throw DocumentError("training diverged: a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
+        throw DocumentError(
+            "training diverged: a value became infinite or NaN; try a smaller learningRate or smaller values (the "
+            "document is unchanged)");
     constexpr double exactIntegers = 9007199254740992.0;  // 2^53
     if (x == std::floor(x) && std::fabs(x) < exactIntegers && !(x == 0.0 && std::signbit(x)))
         return static_cast<long long>(x);

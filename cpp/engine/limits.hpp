@@ -6,13 +6,13 @@ namespace backstep::limits {
 
 // A network document.
 constexpr std::size_t maxBytes = 4 * 1024 * 1024;  // its JSON text, as read and as the engine writes it
-constexpr std::size_t maxLayers = 16;               // including the input layer
+constexpr std::size_t maxLayers = 16;              // including the input layer
 constexpr std::size_t maxNeuronsPerLayer = 256;
 constexpr std::size_t maxSamples = 100000;
 constexpr std::size_t maxTitleLength = 200;  // characters (UTF-8 code points)
 constexpr std::size_t maxNameLength = 16;    // a layer's label prefix
 constexpr std::size_t maxNesting = 64;       // arrays and objects inside one another
-constexpr std::size_t maxNumberText = 24;    // the longest text of a double the engine writes (-1.2345678901234567e-308)
+constexpr std::size_t maxNumberText = 24;  // the longest text of a double the engine writes (-1.2345678901234567e-308)
 
 // The work of one call.
 constexpr std::size_t maxEpochs = 10000000;  // per train call

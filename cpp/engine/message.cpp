@@ -10,10 +10,14 @@ std::size_t sequenceLength(const std::string& s, std::size_t i) {
     if (c < 0x80) return 1;
     std::size_t n = 0;
     unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte (no overlongs, no surrogates)
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
-    else return 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
     if (i + n > s.size()) return 0;
     if (byte(i + 1) < low || byte(i + 1) > high) return 0;
     for (std::size_t k = 2; k < n; ++k)
@@ -44,7 +48,8 @@ std::string unicodeEscape(const std::string& s, std::size_t i, std::size_t n) {
     for (std::size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     if (n == 1) code = static_cast<unsigned char>(s[i]);
     const char* hex = "0123456789ABCDEF";
-    return std::string("\\u") + hex[(code >> 12) & 0xF] + hex[(code >> 8) & 0xF] + hex[(code >> 4) & 0xF] + hex[code & 0xF];
+    return std::string("\\u") + hex[(code >> 12) & 0xF] + hex[(code >> 8) & 0xF] + hex[(code >> 4) & 0xF] +
+           hex[code & 0xF];
 }
 
 }  // namespace
@@ -58,10 +63,14 @@ std::string clean(const std::string& text, std::size_t maxBytes, bool doubleBack
         const unsigned char c = static_cast<unsigned char>(text[i]);
         const std::size_t n = sequenceLength(text, i);
         std::string piece;
-        if (n == 0) piece = hexEscape("\\x", c);
-        else if (c == '\\' && doubleBackslash) piece = "\\\\";
-        else if (isControl(text, i, n)) piece = unicodeEscape(text, i, n);
-        else piece = text.substr(i, n);
+        if (n == 0)
+            piece = hexEscape("\\x", c);
+        else if (c == '\\' && doubleBackslash)
+            piece = "\\\\";
+        else if (isControl(text, i, n))
+            piece = unicodeEscape(text, i, n);
+        else
+            piece = text.substr(i, n);
         i += n == 0 ? 1 : n;
         const std::size_t reserve = i < text.size() ? more.size() : 0;  // room for "…" unless this is the end
         if (out.size() + piece.size() + reserve > maxBytes) return out + more;

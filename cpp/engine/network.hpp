@@ -41,6 +41,6 @@ void shapeParameters(Network& net);
 // layer, destination, source; biases b1, b2 … in the order layer, neuron (only layers with a bias).
 std::string neuronName(const Network& net, std::size_t layer, std::size_t index);
 std::size_t weightNumber(const Network& net, std::size_t l, std::size_t j, std::size_t i);  // 1-based
-std::size_t biasNumber(const Network& net, std::size_t l, std::size_t j);                 // 1-based
+std::size_t biasNumber(const Network& net, std::size_t l, std::size_t j);                   // 1-based
 
 }  // namespace backstep

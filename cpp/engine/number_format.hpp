@@ -13,9 +13,9 @@
 namespace backstep {
 
 struct NumberStyle {
-    int decimals = 4;                // d; negative counts as 0
-    const char* minus = "-";         // "−" (U+2212) for people, "-" for LaTeX
-    bool latexExponent = false;      // 1.2 \times 10^{30} instead of 1.2e30
+    int decimals = 4;            // d; negative counts as 0
+    const char* minus = "-";     // "−" (U+2212) for people, "-" for LaTeX
+    bool latexExponent = false;  // 1.2 \times 10^{30} instead of 1.2e30
 };
 
 std::string formatNumber(double x, const NumberStyle& style);

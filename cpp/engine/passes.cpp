@@ -86,7 +86,8 @@ void update(Network& net, Workspace& ws, double learningRate, double count, bool
         const double* g = ws.gradW[l].data();
         for (std::size_t i = 0; i < net.weights[l].size(); ++i) w[i] -= learningRate * (g[i] / count);
         if (trainBiases && net.layers[l + 1].bias)
-            for (std::size_t j = 0; j < net.biases[l].size(); ++j) net.biases[l][j] -= learningRate * (ws.gradB[l][j] / count);
+            for (std::size_t j = 0; j < net.biases[l].size(); ++j)
+                net.biases[l][j] -= learningRate * (ws.gradB[l][j] / count);
     }
     clearGradients(ws);
 }

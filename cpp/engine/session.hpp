@@ -29,7 +29,6 @@ public:
     // The worked solution of the next step (the session does not move).
     std::string explain(ExplainFormat format, int decimals) const;
 
-
 private:
     Document doc_;
     Position position_;

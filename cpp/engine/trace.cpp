@@ -13,14 +13,17 @@ using ojson = nlohmann::ordered_json;
 std::string weightName(const Network& net, std::size_t l, std::size_t j, std::size_t i) {
     return "w" + std::to_string(weightNumber(net, l, j, i));
 }
-std::string biasName(const Network& net, std::size_t l, std::size_t j) { return "b" + std::to_string(biasNumber(net, l, j)); }
+std::string biasName(const Network& net, std::size_t l, std::size_t j) {
+    return "b" + std::to_string(biasNumber(net, l, j));
+}
 
 ojson inputEvent(const Network& net, const Sample& sample, std::size_t s) {
     ojson inputs = ojson::array(), targets = ojson::array();
     for (std::size_t i = 0; i < net.inputs(); ++i)
         inputs.push_back({{"name", neuronName(net, 0, i)}, {"neuron", i}, {"value", jsonNumber(sample.input[i])}});
     for (std::size_t j = 0; j < net.outputs(); ++j)
-        targets.push_back({{"name", neuronName(net, net.depth(), j)}, {"neuron", j}, {"value", jsonNumber(sample.target[j])}});
+        targets.push_back(
+            {{"name", neuronName(net, net.depth(), j)}, {"neuron", j}, {"value", jsonNumber(sample.target[j])}});
     return {{"kind", "input"}, {"sample", s}, {"inputs", inputs}, {"targets", targets}};
 }
 
@@ -28,15 +31,26 @@ ojson forwardEvent(const Network& net, const Workspace& ws, std::size_t s, std::
     ojson terms = ojson::array();
     for (std::size_t i = 0; i < net.layers[l].size; ++i) {
         const double w = net.weight(l, j, i), a = ws.a[l][i];
-        terms.push_back({{"weight", weightName(net, l, j, i)}, {"source", neuronName(net, l, i)}, {"sourceNeuron", i},
-                         {"w", jsonNumber(w)}, {"a", jsonNumber(a)}, {"product", jsonNumber(w * a)}});
+        terms.push_back({{"weight", weightName(net, l, j, i)},
+                         {"source", neuronName(net, l, i)},
+                         {"sourceNeuron", i},
+                         {"w", jsonNumber(w)},
+                         {"a", jsonNumber(a)},
+                         {"product", jsonNumber(w * a)}});
     }
     const Layer& layer = net.layers[l + 1];
     ojson bias = nullptr;
     if (layer.bias) bias = {{"name", biasName(net, l, j)}, {"value", jsonNumber(net.biases[l][j])}};
-    return {{"kind", "forward"}, {"sample", s}, {"layer", l + 1}, {"neuron", j}, {"name", neuronName(net, l + 1, j)},
-            {"terms", terms}, {"bias", bias}, {"z", jsonNumber(ws.z[l + 1][j])},
-            {"activation", activationName(layer.activation)}, {"a", jsonNumber(ws.a[l + 1][j])}};
+    return {{"kind", "forward"},
+            {"sample", s},
+            {"layer", l + 1},
+            {"neuron", j},
+            {"name", neuronName(net, l + 1, j)},
+            {"terms", terms},
+            {"bias", bias},
+            {"z", jsonNumber(ws.z[l + 1][j])},
+            {"activation", activationName(layer.activation)},
+            {"a", jsonNumber(ws.a[l + 1][j])}};
 }
 
 ojson errorEvent(const Network& net, const Workspace& ws, const Sample& sample, std::size_t s) {
@@ -44,20 +58,32 @@ ojson errorEvent(const Network& net, const Workspace& ws, const Sample& sample, 
     const std::size_t last = net.depth();
     for (std::size_t j = 0; j < net.outputs(); ++j) {
         const double y = ws.a[last][j], t = sample.target[j];
-        outputs.push_back({{"name", neuronName(net, last, j)}, {"neuron", j}, {"prediction", jsonNumber(y)},
-                           {"target", jsonNumber(t)}, {"difference", jsonNumber(y - t)},
+        outputs.push_back({{"name", neuronName(net, last, j)},
+                           {"neuron", j},
+                           {"prediction", jsonNumber(y)},
+                           {"target", jsonNumber(t)},
+                           {"difference", jsonNumber(y - t)},
                            {"error", jsonNumber(0.5 * (y - t) * (y - t))}});
     }
-    return {{"kind", "error"}, {"sample", s}, {"outputs", outputs},
+    return {{"kind", "error"},
+            {"sample", s},
+            {"outputs", outputs},
             {"total", jsonNumber(halfSquaredError(net, ws, sample.target.data()))}};
 }
 
-ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, std::size_t s, std::size_t k, std::size_t j) {
+ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, std::size_t s, std::size_t k,
+                 std::size_t j) {
     const Layer& layer = net.layers[k];
     const double fprime = derivative(layer.activation, ws.z[k][j], ws.a[k][j]);
-    ojson e = {{"kind", "delta"}, {"sample", s}, {"layer", k}, {"neuron", j}, {"name", neuronName(net, k, j)},
-               {"output", k == net.depth()}, {"activation", activationName(layer.activation)},
-               {"z", jsonNumber(ws.z[k][j])}, {"a", jsonNumber(ws.a[k][j])}};
+    ojson e = {{"kind", "delta"},
+               {"sample", s},
+               {"layer", k},
+               {"neuron", j},
+               {"name", neuronName(net, k, j)},
+               {"output", k == net.depth()},
+               {"activation", activationName(layer.activation)},
+               {"z", jsonNumber(ws.z[k][j])},
+               {"a", jsonNumber(ws.a[k][j])}};
     if (k == net.depth()) {
         e["target"] = jsonNumber(sample.target[j]);
         e["difference"] = jsonNumber(ws.a[k][j] - sample.target[j]);
@@ -67,8 +93,12 @@ ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, 
         for (std::size_t m = 0; m < net.layers[k + 1].size; ++m) {
             const double w = net.weight(k, m, j), d = ws.delta[k + 1][m];
             sum += w * d;
-            terms.push_back({{"weight", weightName(net, k, m, j)}, {"dest", neuronName(net, k + 1, m)}, {"destNeuron", m},
-                             {"w", jsonNumber(w)}, {"delta", jsonNumber(d)}, {"product", jsonNumber(w * d)}});
+            terms.push_back({{"weight", weightName(net, k, m, j)},
+                             {"dest", neuronName(net, k + 1, m)},
+                             {"destNeuron", m},
+                             {"w", jsonNumber(w)},
+                             {"delta", jsonNumber(d)},
+                             {"product", jsonNumber(w * d)}});
         }
         e["terms"] = terms;
         e["sum"] = jsonNumber(sum);
@@ -82,14 +112,28 @@ void gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std:
     for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) {
         const double d = ws.delta[l + 1][j];
         for (std::size_t i = 0; i < net.layers[l].size; ++i)
-            sink.event({{"kind", "gradient"}, {"sample", s}, {"parameter", weightName(net, l, j, i)}, {"type", "weight"},
-                              {"layer", l}, {"dest", j}, {"source", i}, {"destName", neuronName(net, l + 1, j)},
-                              {"sourceName", neuronName(net, l, i)}, {"delta", jsonNumber(d)}, {"a", jsonNumber(ws.a[l][i])},
-                              {"gradient", jsonNumber(d * ws.a[l][i])}});
+            sink.event({{"kind", "gradient"},
+                        {"sample", s},
+                        {"parameter", weightName(net, l, j, i)},
+                        {"type", "weight"},
+                        {"layer", l},
+                        {"dest", j},
+                        {"source", i},
+                        {"destName", neuronName(net, l + 1, j)},
+                        {"sourceName", neuronName(net, l, i)},
+                        {"delta", jsonNumber(d)},
+                        {"a", jsonNumber(ws.a[l][i])},
+                        {"gradient", jsonNumber(d * ws.a[l][i])}});
         if (net.layers[l + 1].bias)
-            sink.event({{"kind", "gradient"}, {"sample", s}, {"parameter", biasName(net, l, j)}, {"type", "bias"},
-                              {"layer", l}, {"dest", j}, {"destName", neuronName(net, l + 1, j)}, {"delta", jsonNumber(d)},
-                              {"gradient", jsonNumber(d)}});
+            sink.event({{"kind", "gradient"},
+                        {"sample", s},
+                        {"parameter", biasName(net, l, j)},
+                        {"type", "bias"},
+                        {"layer", l},
+                        {"dest", j},
+                        {"destName", neuronName(net, l + 1, j)},
+                        {"delta", jsonNumber(d)},
+                        {"gradient", jsonNumber(d)}});
     }
 }
 
@@ -100,19 +144,30 @@ void updateEvents(const Network& before, const Network& after, const Workspace& 
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
             for (std::size_t i = 0; i < before.layers[l].size; ++i) {
                 const std::size_t at = j * before.layers[l].size + i;
-                sink.event({{"kind", "update"}, {"parameter", weightName(before, l, j, i)}, {"type", "weight"},
-                                  {"layer", l}, {"dest", j}, {"source", i}, {"old", jsonNumber(before.weights[l][at])},
-                                  {"gradient", jsonNumber(sums.gradW[l][at] / n)}, {"learningRate", jsonNumber(eta)},
-                                  {"new", jsonNumber(after.weights[l][at])}});
+                sink.event({{"kind", "update"},
+                            {"parameter", weightName(before, l, j, i)},
+                            {"type", "weight"},
+                            {"layer", l},
+                            {"dest", j},
+                            {"source", i},
+                            {"old", jsonNumber(before.weights[l][at])},
+                            {"gradient", jsonNumber(sums.gradW[l][at] / n)},
+                            {"learningRate", jsonNumber(eta)},
+                            {"new", jsonNumber(after.weights[l][at])}});
             }
     }
     for (std::size_t l = 0; l < before.depth(); ++l) {  // every weight first, then every trained bias (TRACE.md)
         if (!trainBiases || !before.layers[l + 1].bias) continue;
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
-            sink.event({{"kind", "update"}, {"parameter", biasName(before, l, j)}, {"type", "bias"}, {"layer", l},
-                              {"dest", j}, {"old", jsonNumber(before.biases[l][j])},
-                              {"gradient", jsonNumber(sums.gradB[l][j] / n)}, {"learningRate", jsonNumber(eta)},
-                              {"new", jsonNumber(after.biases[l][j])}});
+            sink.event({{"kind", "update"},
+                        {"parameter", biasName(before, l, j)},
+                        {"type", "bias"},
+                        {"layer", l},
+                        {"dest", j},
+                        {"old", jsonNumber(before.biases[l][j])},
+                        {"gradient", jsonNumber(sums.gradB[l][j] / n)},
+                        {"learningRate", jsonNumber(eta)},
+                        {"new", jsonNumber(after.biases[l][j])}});
     }
 }
 
@@ -123,7 +178,9 @@ ojson resultEvent(const Network& net, Workspace& ws, const Sample& sample, std::
     forward(net, sample.input.data(), ws);
     ojson prediction = ojson::array();
     for (double y : ws.a.back()) prediction.push_back(finiteOrNull(y));
-    return {{"kind", "result"}, {"sample", s}, {"prediction", prediction},
+    return {{"kind", "result"},
+            {"sample", s},
+            {"prediction", prediction},
             {"error", finiteOrNull(halfSquaredError(net, ws, sample.target.data()))}};
 }
 
@@ -177,17 +234,22 @@ Count traceEventCount(const Document& doc, const Position& position) {
 void traceStep(Document& doc, Position& position, TraceSink& sink) {
     const Count count = traceEventCount(doc, position);
     if (count > limits::maxTraceEvents)
-        throw DocumentError("trace: this step would have " + std::to_string(count) + " events, over the limit of " +
-                            std::to_string(limits::maxTraceEvents) +
-                            " (batch × (2·neurons + weights + biases + 3) + updates); use train, or a smaller network or batchSize");
+        throw DocumentError(
+            "trace: this step would have " + std::to_string(count) + " events, over the limit of " +
+            std::to_string(limits::maxTraceEvents) +
+            " (batch × (2·neurons + weights + biases + 3) + updates); use train, or a smaller network or batchSize");
     Network& net = doc.network;
     const Network before = net;
     Workspace ws(net);
     const std::size_t first = position.sample, end = batchEnd(doc, position);
     ojson samples = ojson::array();
     for (std::size_t s = first; s < end; ++s) samples.push_back(s);
-    sink.header({{"format", "backstep-trace/1"}, {"epoch", position.epoch}, {"step", position.step}, {"samples", samples},
-                 {"batchSize", end - first}, {"learningRate", jsonNumber(doc.learningRate)}});
+    sink.header({{"format", "backstep-trace/1"},
+                 {"epoch", position.epoch},
+                 {"step", position.step},
+                 {"samples", samples},
+                 {"batchSize", end - first},
+                 {"learningRate", jsonNumber(doc.learningRate)}});
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
         forward(net, sample.input.data(), ws);

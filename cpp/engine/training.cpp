@@ -37,8 +37,9 @@ bool allFinite(const Network& net) {
 
 void requireFinite(const Workspace& ws, const Network& net, Count epoch) {
     if (std::isfinite(ws.probe) && allFinite(net)) return;
-    throw DocumentError("training diverged in epoch " + std::to_string(epoch + 1) +
-                        ": a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
+    throw DocumentError(
+        "training diverged in epoch " + std::to_string(epoch + 1) +
+        ": a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
 }
 
 void requireWorkWithinLimit(const Document& doc, Count epochs) {
@@ -58,7 +59,8 @@ void requireWorkWithinLimit(const Document& doc, Count epochs) {
 
 void train(Document& doc, Position& position, Count epochs) {
     if (epochs > limits::maxEpochs)
-        throw DocumentError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " + std::to_string(epochs));
+        throw DocumentError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " +
+                            std::to_string(epochs));
     requireWorkWithinLimit(doc, epochs);
     const Network before = doc.network;
     const Position start = position;

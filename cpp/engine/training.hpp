@@ -13,9 +13,9 @@ using Count = std::uint64_t;
 
 // Where training stands: the next sample to learn from, and how far it has come.
 struct Position {
-    Count epoch = 0;        // completed passes over the samples
+    Count epoch = 0;         // completed passes over the samples
     std::size_t sample = 0;  // first sample of the next batch
-    Count step = 0;         // updates done so far
+    Count step = 0;          // updates done so far
 };
 
 // Samples [position.sample, end) form the next batch: batchSize samples, fewer at the end of an epoch.

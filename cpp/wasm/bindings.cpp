@@ -47,8 +47,10 @@ class Engine {
 public:
     std::string load(const std::string& doc) {
         return guarded([&] {
-            if (session_) session_->load(doc);
-            else session_ = std::make_unique<Session>(doc);
+            if (session_)
+                session_->load(doc);
+            else
+                session_ = std::make_unique<Session>(doc);
             return ok("true");
         });
     }
@@ -61,20 +63,32 @@ public:
             return ok("true");
         });
     }
-    std::string document() { return guarded([&] { return ok(session().document(0)); }); }
-    std::string labels() { return guarded([&] { return ok(session().labels()); }); }
-    std::string position() { return guarded([&] { return ok(session().position()); }); }
-    std::string step() { return guarded([&] { return ok(session().step()); }); }
+    std::string document() {
+        return guarded([&] { return ok(session().document(0)); });
+    }
+    std::string labels() {
+        return guarded([&] { return ok(session().labels()); });
+    }
+    std::string position() {
+        return guarded([&] { return ok(session().position()); });
+    }
+    std::string step() {
+        return guarded([&] { return ok(session().step()); });
+    }
     std::string train(double epochs) {
         return guarded([&] {
-            session().train(backstep::wholeNumber(epochs, "epochs", 0, static_cast<double>(backstep::limits::maxEpochs)));
+            session().train(
+                backstep::wholeNumber(epochs, "epochs", 0, static_cast<double>(backstep::limits::maxEpochs)));
             return ok("true");
         });
     }
-    std::string meanError() { return guarded([&] { return ok(json(session().meanError()).dump()); }); }
+    std::string meanError() {
+        return guarded([&] { return ok(json(session().meanError()).dump()); });
+    }
     std::string explain(const std::string& format, double decimals) {
         return guarded([&] {
-            const int places = static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, backstep::limits::maxDecimals));
+            const int places =
+                static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, backstep::limits::maxDecimals));
             return ok(json(session().explain(backstep::explainFormatFromName(format), places)).dump());
         });
     }

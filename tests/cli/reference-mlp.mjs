@@ -23,7 +23,9 @@ function clone(x) {
 // Parameters of a document: weights[l][j][i], biases[l][j] (zeros where absent).
 export function parameters(doc) {
   const weights = clone(doc.weights);
-  const biases = doc.layers.slice(1).map((layer, l) => (doc.biases ? [...doc.biases[l]] : new Array(layer.size).fill(0)));
+  const biases = doc.layers
+    .slice(1)
+    .map((layer, l) => (doc.biases ? [...doc.biases[l]] : new Array(layer.size).fill(0)));
   return { weights, biases };
 }
 

@@ -57,7 +57,9 @@ function randomDocument(seed, { main, bias, trainBiases, batchSize }) {
   for (let k = 0; k < hidden; k++) sizes.push(g.int(1, 5));
   sizes.push(g.int(1, 3));
   const layers = sizes.map((size, k) =>
-    k === 0 ? { size } : { size, activation: k < sizes.length - 1 ? main : g.pick(ACTIVATIONS), bias: bias && g.uniform(0, 1) < 0.8 },
+    k === 0
+      ? { size }
+      : { size, activation: k < sizes.length - 1 ? main : g.pick(ACTIVATIONS), bias: bias && g.uniform(0, 1) < 0.8 },
   );
   const weights = [];
   const biases = [];
@@ -90,7 +92,7 @@ function randomDocument(seed, { main, bias, trainBiases, batchSize }) {
 
 const all = (p) => [...p.weights.flat(2), ...p.biases.flat()];
 const finite = (p) => all(p).every(Number.isFinite);
-const tame = (p) => all(p).every((x) => Math.abs(x) < 100);  // finite, and far from where rounding explodes
+const tame = (p) => all(p).every((x) => Math.abs(x) < 100); // finite, and far from where rounding explodes
 
 function compare(label, printed, expected) {
   let worst = 0;
@@ -156,7 +158,10 @@ test('backstep train agrees with the reference on random documents', (t) => {
               // (and keep the document), and the comparison uses a gentler rate.
               while (!tame(expected)) {
                 if (!finite(expected)) {
-                  const r = spawnSync(cli, ['train', '-', '--epochs', String(epochs)], { input: JSON.stringify(doc), encoding: 'utf8' });
+                  const r = spawnSync(cli, ['train', '-', '--epochs', String(epochs)], {
+                    input: JSON.stringify(doc),
+                    encoding: 'utf8',
+                  });
                   assert.equal(r.status, 2, `seed ${seed - 1}: the reference diverges, the engine does not`);
                   assert.match(r.stderr, /^backstep: training diverged[^\n]*\n$/);
                   diverged++;
@@ -164,7 +169,8 @@ test('backstep train agrees with the reference on random documents', (t) => {
                 doc.learningRate /= 4;
                 expected = reference.train(doc, epochs);
               }
-              const label = `seed ${seed - 1} (${main}, bias ${bias}, trainBiases ${trainBiases}, batchSize ${doc.batchSize}, ` +
+              const label =
+                `seed ${seed - 1} (${main}, bias ${bias}, trainBiases ${trainBiases}, batchSize ${doc.batchSize}, ` +
                 `${doc.layers.length - 2} hidden, ${doc.samples.length} samples, ${epochs} epochs)`;
               const path = join(dir, `doc-${seed}.json`);
               writeFileSync(path, JSON.stringify(doc));
@@ -185,7 +191,9 @@ test('backstep train agrees with the reference on random documents', (t) => {
   }
   assert.equal(documents, 72);
   assert.ok(seen.size >= 40, `only ${seen.size} distinct configurations`);
-  t.diagnostic(`${documents} documents (${diverged} diverged at first), worst relative difference ${worst.toExponential(2)}`);
+  t.diagnostic(
+    `${documents} documents (${diverged} diverged at first), worst relative difference ${worst.toExponential(2)}`,
+  );
 });
 
 test('fixed biases stay fixed and trained ones move', () => {

@@ -45,7 +45,10 @@ test('typing "abc" shows a message and keeps 0.11; "", "1e999" and "1e-400" are 
 test('the engine refuses a learning rate of 0 with its own message; 0.1 is recomputed', async () => {
   const { page, errors } = await app.open();
   await editValue(page, 'learning-rate', '0');
-  assert.match(await page.getByTestId('edit-message').textContent(), /engine refused it: learningRate: expected a number > 0.*stays 0\.05/);
+  assert.match(
+    await page.getByTestId('edit-message').textContent(),
+    /engine refused it: learningRate: expected a number > 0.*stays 0\.05/,
+  );
   assert.equal(await text(page, 'learning-rate-value'), '0.05');
   await page.getByTestId('edit-input').fill('0.1');
   await page.getByTestId('edit-input').press('Enter');
@@ -71,7 +74,11 @@ test('inputs and targets are editable, and an edit mid-step recomputes the numbe
   await frameTo(page, 10); // gradient w1, then change w5 in place
   await editValue(page, 'weight-w5', '1');
   assert.equal(await frame(page), 10, 'the cursor stays on the same frame');
-  assert.equal(await text(page, 'formula-preview'), 'Latest formula for w5', 'focus is back on w5, whose latest formula is shown');
+  assert.equal(
+    await text(page, 'formula-preview'),
+    'Latest formula for w5',
+    'focus is back on w5, whose latest formula is shown',
+  );
   assert.equal(await text(page, 'weight-w5-value'), '1');
   assert.equal(await text(page, 'neuron-o1-value'), '0.922');
   assert.equal(await text(page, 'weight-w1-gradient'), '∂ −2.156', 'Δ·w5·i1 = (0.922 − 2)(1)(2)');
@@ -101,7 +108,11 @@ test('the ± and Apply buttons make a negative weight without a minus key (phone
   assert.equal(await text(page, 'weight-w6-value'), '−0.15');
   const edge = page.locator('.edge[data-ref="w:w6"]');
   assert.equal(await edge.evaluate((element) => element.classList.contains('is-neg')), true);
-  assert.notEqual(await edge.locator('.edge-line').evaluate((element) => getComputedStyle(element).strokeDasharray), 'none', 'a negative weight is dashed, not only orange');
+  assert.notEqual(
+    await edge.locator('.edge-line').evaluate((element) => getComputedStyle(element).strokeDasharray),
+    'none',
+    'a negative weight is dashed, not only orange',
+  );
   await frameTo(page, 3);
   assert.equal(await text(page, 'neuron-o1-value'), '0.047', '0.85 × 0.14 + 0.48 × (−0.15)');
   assert.deepEqual(errors, []);

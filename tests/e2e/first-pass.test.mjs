@@ -32,7 +32,11 @@ test('the first pass shows h1 0.85, h2 0.48, 0.191, E 0.327, Δ −0.809, the gr
   assert.equal(await text(page, 'weight-w5-gradient'), '∂ −0.688');
   await forward(page); // delta h1
   assert.equal(await text(page, 'neuron-h1-delta'), 'δ −0.113');
-  assert.equal(await formulaText(page, 'substituted'), 'δh1=1×(0.14×(−0.809))', 'the hidden delta shows its chain-rule factors');
+  assert.equal(
+    await formulaText(page, 'substituted'),
+    'δh1=1×(0.14×(−0.809))',
+    'the hidden delta shows its chain-rule factors',
+  );
   await forward(page); // delta h2
   assert.equal(await text(page, 'neuron-h2-delta'), 'δ −0.121');
 
@@ -41,7 +45,10 @@ test('the first pass shows h1 0.85, h2 0.48, 0.191, E 0.327, Δ −0.809, the gr
   assert.equal(await text(page, 'weight-w1-gradient'), '∂ −0.227');
   const symbolic = await formulaText(page, 'symbolic');
   assert.ok(symbolic.includes('Δ⋅w5⋅i1'), `chain rule Δ·w5·i1 in ${symbolic}`);
-  assert.ok(symbolic.includes('∂o1∂E⋅∂h1∂o1⋅∂w1∂h1'), 'Leibniz chain ∂E/∂o1 · ∂o1/∂h1 · ∂h1/∂w1 (KaTeX lists denominators first)');
+  assert.ok(
+    symbolic.includes('∂o1∂E⋅∂h1∂o1⋅∂w1∂h1'),
+    'Leibniz chain ∂E/∂o1 · ∂o1/∂h1 · ∂h1/∂w1 (KaTeX lists denominators first)',
+  );
   await page.getByTestId('precision').selectOption('4');
   assert.equal(await text(page, 'weight-w1-gradient'), '∂ −0.2265');
   assert.equal(await formulaText(page, 'substituted'), '∂w1∂E=(−0.809)(0.14)(2)');

@@ -78,7 +78,9 @@ test('accepts plain numbers and refuses "abc", "", "1e999"', () => {
 test('a document that is neither text nor an object is an EngineError', async () => {
   const engine = await BackstepEngine.create(seed);
   for (const doc of [undefined, null, 42, true]) assert.throws(() => engine.load(doc), EngineError);
-  assert.throws(() => engine.load(undefined), { message: 'document: expected a JSON object or its text, got undefined' });
+  assert.throws(() => engine.load(undefined), {
+    message: 'document: expected a JSON object or its text, got undefined',
+  });
   assert.equal(engine.position().step, 0, 'the engine still holds the seed');
   engine.dispose();
 });
@@ -89,10 +91,19 @@ test('Mazur: the error sentence sums the squares, a negative Δ is in parenthese
   engine.dispose();
   const context = { decimals: 3, t, events, outputNames: ['o1', 'o2'] };
   assert.equal(
-    narrate(events.find((event) => event.kind === 'error'), context),
+    narrate(
+      events.find((event) => event.kind === 'error'),
+      context,
+    ),
     'Prediction o1 = 0.751 against target 0.01: Δ = 0.751 − 0.01 = 0.741. Prediction o2 = 0.773 against target 0.99: Δ = 0.773 − 0.99 = −0.217. E = ½ Σ Δ² = ½ × (0.741² + (−0.217)²) = 0.298.',
   );
-  assert.equal(narrate(events.find((event) => event.kind === 'delta' && event.name === 'o2'), context), 'δ(o2) = Δ × f′(z) = (−0.217) × 0.176 = −0.038');
+  assert.equal(
+    narrate(
+      events.find((event) => event.kind === 'delta' && event.name === 'o2'),
+      context,
+    ),
+    'δ(o2) = Δ × f′(z) = (−0.217) × 0.176 = −0.038',
+  );
 });
 
 test('an edit copies the document and replaces exactly one value', () => {
@@ -121,16 +132,24 @@ test('the seed step has the four phases in order, and phase jumps land on their 
   assert.equal(phaseStart(events, 'error', 18), 4);
 });
 
-test('the page rounds like the C++ explain output', { skip: !existsSync(join(ROOT, 'build/native/backstep')) && 'native CLI not built' }, () => {
-  const explained = execFileSync(join(ROOT, 'build/native/backstep'), ['explain', join(ROOT, 'tests/fixtures/seed.json'), '--decimals', '3'], { encoding: 'utf8' });
-  for (const [value, shown] of [
-    [-0.22652, '−0.227'],
-    [0.1743825, '0.174'],
-    [0.121326, '0.121'],
-    [-0.8089999999999999, '−0.809'],
-    [0.0982025, '0.098'],
-  ]) {
-    assert.equal(formatNumber(value, 3), shown);
-    assert.ok(explained.includes(shown), `explain prints ${shown}`);
-  }
-});
+test(
+  'the page rounds like the C++ explain output',
+  { skip: !existsSync(join(ROOT, 'build/native/backstep')) && 'native CLI not built' },
+  () => {
+    const explained = execFileSync(
+      join(ROOT, 'build/native/backstep'),
+      ['explain', join(ROOT, 'tests/fixtures/seed.json'), '--decimals', '3'],
+      { encoding: 'utf8' },
+    );
+    for (const [value, shown] of [
+      [-0.22652, '−0.227'],
+      [0.1743825, '0.174'],
+      [0.121326, '0.121'],
+      [-0.8089999999999999, '−0.809'],
+      [0.0982025, '0.098'],
+    ]) {
+      assert.equal(formatNumber(value, 3), shown);
+      assert.ok(explained.includes(shown), `explain prints ${shown}`);
+    }
+  },
+);

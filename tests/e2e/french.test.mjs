@@ -29,11 +29,16 @@ test('a French browser gets French labels and 0,191; switching to English keeps 
 });
 
 test('a link carries the language; the engine’s refusals reach a French learner with a French lead-in', async () => {
-  const { page, errors } = await app.open({ query: '#v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&lang=fr' });
+  const { page, errors } = await app.open({
+    query: '#v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&lang=fr',
+  });
   assert.equal(await text(page, 'legend-edit'), 'Cliquez sur une valeur pour la modifier');
   await page.getByTestId('learning-rate').click();
   await page.getByTestId('edit-input').fill('0');
   await page.getByTestId('edit-input').press('Enter');
-  assert.match(await text(page, 'edit-message'), /^Le moteur l’a refusé : learningRate: expected a number > 0, got 0\. La valeur reste 0,05\.$/);
+  assert.match(
+    await text(page, 'edit-message'),
+    /^Le moteur l’a refusé : learningRate: expected a number > 0, got 0\. La valeur reste 0,05\.$/,
+  );
   assert.deepEqual(errors, []);
 });

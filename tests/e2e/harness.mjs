@@ -32,7 +32,8 @@ const MIME = {
 
 // Every page test runs under the strict Content-Security-Policy a careful host would send:
 // no inline script or style, no eval (WebAssembly compilation only).
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -46,7 +47,11 @@ function serveDist() {
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', 'content-security-policy': CSP });
+      response.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        'content-security-policy': CSP,
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -63,13 +68,25 @@ function serveDist() {
 export function usePage() {
   const context = { url: null, browser: null, server: null, contexts: [] };
   before(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH. No browser is downloaded.`);
-    if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npx vite build --config web/vite.config.js` first.');
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH. No browser is downloaded.`,
+      );
+    if (!existsSync(join(DIST, 'index.html')))
+      throw new Error('dist/index.html is missing: run `npx vite build --config web/vite.config.js` first.');
     context.server = await serveDist();
     context.url = `http://127.0.0.1:${context.server.address().port}/`;
     context.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   after(async () => {
@@ -79,14 +96,32 @@ export function usePage() {
   });
 
   /** A fresh page at the app, ready (engine loaded, seed shown). */
-  context.open = async ({ viewport = DESKTOP, reducedMotion = 'reduce', colorScheme = 'light', query = '', hasTouch = false, init = null, permissions = [], locale = 'en-US' } = {}) => {
-    const browserContext = await context.browser.newContext({ viewport, reducedMotion, colorScheme, hasTouch, deviceScaleFactor: 1, permissions, locale });
+  context.open = async ({
+    viewport = DESKTOP,
+    reducedMotion = 'reduce',
+    colorScheme = 'light',
+    query = '',
+    hasTouch = false,
+    init = null,
+    permissions = [],
+    locale = 'en-US',
+  } = {}) => {
+    const browserContext = await context.browser.newContext({
+      viewport,
+      reducedMotion,
+      colorScheme,
+      hasTouch,
+      deviceScaleFactor: 1,
+      permissions,
+      locale,
+    });
     context.contexts.push(browserContext);
     const page = await browserContext.newPage();
     if (init) await page.addInitScript(init);
     const errors = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        errors.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));

@@ -10,7 +10,10 @@ const ctx = usePage();
 // to the attributes of <html> and <body>.
 function watchGlobals() {
   window.globalListeners = [];
-  for (const [name, target] of [['document', Document.prototype], ['window', window]]) {
+  for (const [name, target] of [
+    ['document', Document.prototype],
+    ['window', window],
+  ]) {
     const add = target.addEventListener;
     target.addEventListener = function (type, ...rest) {
       const fromTheApp = (new Error().stack ?? '').includes('/assets/'); // not the browser's tooling
@@ -20,7 +23,8 @@ function watchGlobals() {
   }
   window.globalWrites = [];
   document.addEventListener('DOMContentLoaded', () => {
-    const record = (records) => window.globalWrites.push(...records.map((r) => `${r.target.nodeName} ${r.attributeName}`));
+    const record = (records) =>
+      window.globalWrites.push(...records.map((r) => `${r.target.nodeName} ${r.attributeName}`));
     const observer = new MutationObserver(record);
     observer.observe(document.documentElement, { attributes: true });
     observer.observe(document.body, { attributes: true });
@@ -39,7 +43,10 @@ const frameOf = async (instance) => Number(await instance.getByTestId('scrubber'
 test('two instances on one page: each has its own network, frame and keyboard', async () => {
   const { page, errors, first, second } = await openTwo();
   assert.equal(await first.getByTestId('neuron-i1-value').textContent(), '2');
-  assert.equal((await second.getByTestId('doc-title').textContent()).trim(), 'A Step by Step Backpropagation Example (Mazur)');
+  assert.equal(
+    (await second.getByTestId('doc-title').textContent()).trim(),
+    'A Step by Step Backpropagation Example (Mazur)',
+  );
 
   await first.getByTestId('doc-title').click(); // a click inside gives that instance the keyboard
   for (let k = 0; k < 3; k += 1) await page.keyboard.press('ArrowRight');
@@ -83,7 +90,14 @@ test('any document loads; an invalid one is refused with the engine’s message 
     const doc = {
       format: 'backstep/1',
       layers: [{ size: 2 }, { size: 3, activation: 'tanh' }, { size: 1, activation: 'linear' }],
-      weights: [[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [[0.7, 0.8, 0.9]]],
+      weights: [
+        [
+          [0.1, 0.2],
+          [0.3, 0.4],
+          [0.5, 0.6],
+        ],
+        [[0.7, 0.8, 0.9]],
+      ],
       learningRate: 0.1,
       samples: [{ input: [1, 2], target: [0.5] }],
     };

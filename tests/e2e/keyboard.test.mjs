@@ -39,10 +39,32 @@ test('every control is reachable by Tab, with a visible focus ring', async () =>
     if (!rings.has(id)) rings.set(id, ring);
   }
   const expected = [
-    'preset', 'precision', 'theme', 'learning-rate', 'neuron-i1', 'neuron-i2',
-    'weight-w1', 'weight-w2', 'weight-w3', 'weight-w4', 'weight-w5', 'weight-w6', 'target-o1',
-    'view-scalar', 'view-matrix', 'reset', 'step-back', 'play', 'step-forward', 'skip-end',
-    'phase-forward', 'phase-error', 'phase-backward', 'phase-update', 'scrubber', 'speed',
+    'preset',
+    'precision',
+    'theme',
+    'learning-rate',
+    'neuron-i1',
+    'neuron-i2',
+    'weight-w1',
+    'weight-w2',
+    'weight-w3',
+    'weight-w4',
+    'weight-w5',
+    'weight-w6',
+    'target-o1',
+    'view-scalar',
+    'view-matrix',
+    'reset',
+    'step-back',
+    'play',
+    'step-forward',
+    'skip-end',
+    'phase-forward',
+    'phase-error',
+    'phase-backward',
+    'phase-update',
+    'scrubber',
+    'speed',
   ];
   for (const id of expected) {
     assert.ok(rings.has(id), `${id} is reachable by Tab (reached: ${[...rings.keys()].join(', ')})`);
@@ -70,7 +92,9 @@ test('keyboard only: a full step with → and ←, Home, End and Space', async (
 
   await page.keyboard.press('Space');
   assert.equal(await page.getByTestId('play').getAttribute('aria-label'), 'Pause');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').value) >= 2, null, { timeout: 5000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="scrubber"]').value) >= 2, null, {
+    timeout: 5000,
+  });
   await page.keyboard.press('Space');
   assert.equal(await page.getByTestId('play').getAttribute('aria-label'), 'Play');
   const paused = await frame(page);

@@ -7,8 +7,13 @@ const app = usePage();
 
 test('loads with no console error and shows the seed network', async () => {
   const { page, errors } = await app.open();
-  for (const [name, value] of [['i1', '2'], ['i2', '3']]) assert.equal(await text(page, `neuron-${name}-value`), value);
-  for (const name of ['h1', 'h2', 'o1']) assert.equal(await text(page, `neuron-${name}-value`), '', `${name} has no value before the forward pass`);
+  for (const [name, value] of [
+    ['i1', '2'],
+    ['i2', '3'],
+  ])
+    assert.equal(await text(page, `neuron-${name}-value`), value);
+  for (const name of ['h1', 'h2', 'o1'])
+    assert.equal(await text(page, `neuron-${name}-value`), '', `${name} has no value before the forward pass`);
   const weights = { w1: '0.11', w2: '0.21', w3: '0.12', w4: '0.08', w5: '0.14', w6: '0.15' };
   for (const [name, value] of Object.entries(weights)) assert.equal(await text(page, `weight-${name}-value`), value);
   assert.equal(await text(page, 'card-target-o1'), '1');
@@ -60,9 +65,15 @@ test('the theme follows the system and can be switched to light or dark', async 
   const background = () => page.evaluate(() => getComputedStyle(document.querySelector('.backstep')).backgroundColor);
   const dark = await background();
   assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.themeSetting), 'auto');
-  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark', 'auto follows the system');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('.backstep').dataset.theme),
+    'dark',
+    'auto follows the system',
+  );
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction(() => document.querySelector('.backstep').dataset.theme === 'light', null, { timeout: 3000 }); // follows it live
+  await page.waitForFunction(() => document.querySelector('.backstep').dataset.theme === 'light', null, {
+    timeout: 3000,
+  }); // follows it live
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByTestId('theme').click();
   assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'light');
@@ -73,6 +84,10 @@ test('the theme follows the system and can be switched to light or dark', async 
   assert.equal(await background(), dark);
   await page.reload();
   await page.waitForSelector('.backstep[data-status="ready"]');
-  assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark', 'the choice is remembered');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('.backstep').dataset.theme),
+    'dark',
+    'the choice is remembered',
+  );
   assert.deepEqual(errors, []);
 });

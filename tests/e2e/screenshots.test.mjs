@@ -8,7 +8,9 @@ import { DESKTOP, PHONE, editValue, frameTo, fullScreenshot, screenshot, usePage
 const app = usePage();
 
 async function noHorizontalOverflow(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
 }
 

@@ -11,7 +11,16 @@ const SEED_TITLE = 'Backpropagation step by step';
 
 /** What a learner reads of the current frame: the counter, the caption, the formula and the graph's numbers. */
 async function screen(page) {
-  const testIds = ['counter', 'formula-caption', 'card-total', 'card-difference-o1', 'weight-w1', 'weight-w6', 'neuron-h1-value', 'neuron-h1-delta'];
+  const testIds = [
+    'counter',
+    'formula-caption',
+    'card-total',
+    'card-difference-o1',
+    'weight-w1',
+    'weight-w6',
+    'neuron-h1-value',
+    'neuron-h1-delta',
+  ];
   const values = {};
   for (const id of testIds) values[id] = (await page.getByTestId(id).first().textContent())?.trim();
   values.result = await formulaText(page, 'result');
@@ -28,7 +37,8 @@ test('share round trip: two edited weights, step 2, backward pass at δh1 — th
   await page.keyboard.press('End'); // the end of step 1
   await page.keyboard.press('ArrowRight'); // step 2 begins
   await page.getByTestId('phase-backward').click();
-  for (let k = 0; k < 3 && (await text(page, 'formula-caption')) !== 'Hidden delta δh1'; k += 1) await page.keyboard.press('ArrowRight');
+  for (let k = 0; k < 3 && (await text(page, 'formula-caption')) !== 'Hidden delta δh1'; k += 1)
+    await page.keyboard.press('ArrowRight');
   assert.equal(await text(page, 'formula-caption'), 'Hidden delta δh1');
   assert.match(await text(page, 'counter'), /Step\s*2/);
   const before = await screen(page);
@@ -54,7 +64,9 @@ test('a hand-written #json= link with Mazur’s example shows E_total 0.298371 a
 });
 
 test('a link of a 2-3-1 tanh network draws three hidden neurons', async () => {
-  const { page } = await app.open({ query: '#v=1&shape=2-3-1&act=tanh&w=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9&lr=0.1&data=1,2:0.5' });
+  const { page } = await app.open({
+    query: '#v=1&shape=2-3-1&act=tanh&w=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9&lr=0.1&data=1,2:0.5',
+  });
   assert.equal(await page.locator('[data-testid^="neuron-h"][data-testid$="-value"]').count(), 3);
   assert.equal(await page.getByTestId('neuron-h3').count(), 1);
 });
@@ -63,11 +75,22 @@ test('a link of a 2-3-1 tanh network draws three hidden neurons', async () => {
 const FIXED_LINKS = [
   {
     link: '#v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&title=Backpropagation%20step%20by%20step&pos=1.0.1&at=8&dec=4&lang=en',
-    expect: { counter: /Epoch\s*2.*Step\s*2/s, 'formula-caption': 'Hidden delta δh1', 'card-total': '0.3272', 'neuron-h1-value': '0.85', 'neuron-h1-delta': 'δ −0.1133' },
+    expect: {
+      counter: /Epoch\s*2.*Step\s*2/s,
+      'formula-caption': 'Hidden delta δh1',
+      'card-total': '0.3272',
+      'neuron-h1-value': '0.85',
+      'neuron-h1-delta': 'δ −0.1133',
+    },
   },
   {
     link: '#v=1&z=jY-xbsMwDER_RbiZcSW3AQqN_YSuhgYmoR0hiuVScoo0yL8XSoF27cQj-I7k3TBmPXOFx473p1JleXIg1FiTwOON96dF88IT15hn0wCzuz4qCImvogV-uKHEL4Hv7_QrCbyv8fIwwiPFWVhB2EUu8COnIn-0-w8dCJ8Sp2NtJ4fBds6R7XoXqOmebGdfQ6DH5IVs57YhBELKpcDjyGnclI-VVQ4bUc1tfRLWOc7TO1eBt53dEgqflyQ_seK8rBV-6Ok5ECrrJK11oT0zrnVVgb9hzs0ONmOUdDCj5rNhk7iKGpVLLC3V_f4N&at=3&lang=en',
-    expect: { 'doc-title': SEED_TITLE, 'neuron-h1-value': '0.85', 'neuron-h2-value': '0.48', 'neuron-o1-value': '0.191' },
+    expect: {
+      'doc-title': SEED_TITLE,
+      'neuron-h1-value': '0.85',
+      'neuron-h2-value': '0.48',
+      'neuron-o1-value': '0.191',
+    },
   },
   {
     link: '#v=1&shape=2-2-2&act=sigmoid&bias=1,1&w=0.15,0.2,0.25,0.3,0.4,0.45,0.5,0.55&b=0.35,0.35,0.6,0.6&fixb=1&lr=0.5&data=0.05,0.1:0.01,0.99&at=8&dec=6',
@@ -93,20 +116,38 @@ const HOSTILE = [
   ['not base64', '#v=1&z=!!!', /z: not base64url/],
   ['not deflate', '#v=1&z=AAAAAAAA', /z: not a packed document/],
   ['a zip bomb', null, /z: not a packed document, or larger than 4194304 bytes/],
-  ['wrong shape', '#v=1&shape=2-2-1&act=linear&w=1,2&lr=0.1&data=1,2:1', /w: expected 6 weights for shape 2-2-1, got 2/],
-  ['sizes over the limits', `#json=${encodeURIComponent(JSON.stringify({ ...mazur, layers: [{ size: 100000 }, ...mazur.layers.slice(1)] }))}`, /layers\[0\]\.size: expected at most 256/],
-  ['script in a name', `#json=${encodeURIComponent(JSON.stringify({ ...mazur, layers: [{ size: 2, name: '<script>window.pwned=1</script>' }, ...mazur.layers.slice(1)] }))}`, /layers\[0\]\.name: expected at most 16 characters/],
+  [
+    'wrong shape',
+    '#v=1&shape=2-2-1&act=linear&w=1,2&lr=0.1&data=1,2:1',
+    /w: expected 6 weights for shape 2-2-1, got 2/,
+  ],
+  [
+    'sizes over the limits',
+    `#json=${encodeURIComponent(JSON.stringify({ ...mazur, layers: [{ size: 100000 }, ...mazur.layers.slice(1)] }))}`,
+    /layers\[0\]\.size: expected at most 256/,
+  ],
+  [
+    'script in a name',
+    `#json=${encodeURIComponent(JSON.stringify({ ...mazur, layers: [{ size: 2, name: '<script>window.pwned=1</script>' }, ...mazur.layers.slice(1)] }))}`,
+    /layers\[0\]\.name: expected at most 16 characters/,
+  ],
   ['a 1 MB link', `#v=1&shape=2-2-1&title=${'x'.repeat(1_000_000)}`, /link: too long/],
   ['a newer version', '#v=7&shape=2-2-1', /version 7 is not one this backstep reads/],
   ['not JSON', '#json={"format":', /json: not valid JSON/],
-  ['an impossible position', '#v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&pos=0.5.0', /position\.sample/],
+  [
+    'an impossible position',
+    '#v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&pos=0.5.0',
+    /position\.sample/,
+  ],
 ];
 
 test('ten kinds of broken or hostile links open the default network with a message, and nothing runs', async () => {
   const bomb = await (async () => {
     const { writeLink } = await import('../../web/src/link/share-link.js');
     const huge = { format: 'backstep/1', title: ' '.repeat(5 * 1024 * 1024) };
-    const link = await writeLink({ document: { ...huge, layers: [{ size: 1, name: 'n' }], weights: [], learningRate: 1, samples: [] } });
+    const link = await writeLink({
+      document: { ...huge, layers: [{ size: 1, name: 'n' }], weights: [], learningRate: 1, samples: [] },
+    });
     return `#${link}`;
   })();
   for (const [kind, link, message] of HOSTILE) {

@@ -34,7 +34,10 @@ test('the scrubber jumps to a phase and to any frame', async () => {
   assert.equal(await text(page, 'weight-w1-value'), '0.11', 'jumping back before the update restores w1');
   await frameTo(page, 10);
   assert.equal(await text(page, 'formula-caption'), 'Gradient ∂E/∂w1');
-  assert.match(await page.getByTestId('scrubber').getAttribute('aria-valuetext'), /11 of 21: Backward, Gradient ∂E\/∂w1/);
+  assert.match(
+    await page.getByTestId('scrubber').getAttribute('aria-valuetext'),
+    /11 of 21: Backward, Gradient ∂E\/∂w1/,
+  );
   await page.getByTestId('phase-forward').click();
   assert.equal(await frame(page), 0);
   assert.deepEqual(errors, []);

@@ -57,7 +57,10 @@ void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 TEST_CASE("allocation: the counter sees allocations") {
-    const long n = allocationsOf([] { std::vector<double> v(10); (void)v; });
+    const long n = allocationsOf([] {
+        std::vector<double> v(10);
+        (void)v;
+    });
     CHECK(n == 1);
 }
 

@@ -113,7 +113,7 @@ bool validUtf8(const std::string& s) {
     const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
     for (std::size_t k = 0; k < s.size();) {
         const auto lead = static_cast<unsigned char>(s[k]);
-        const std::size_t n = lead < 0x80                ? 1
+        const std::size_t n = lead < 0x80             ? 1
                               : (lead & 0xE0) == 0xC0 ? 2
                               : (lead & 0xF0) == 0xE0 ? 3
                               : (lead & 0xF8) == 0xF0 ? 4
@@ -214,7 +214,9 @@ TEST_CASE("cli: trace prints the first step's trace") {
     backstep::Position position;
     CHECK(trace == json::parse(backstep::traceStep(doc, position).dump()));
     CHECK(testsupport::closeRel(testsupport::event(nlohmann::ordered_json::parse(r.out), "result", "kind", "result")
-                                    .at("prediction")[0].get<double>(), 0.255746, 1e-6 / 0.255746));
+                                    .at("prediction")[0]
+                                    .get<double>(),
+                                0.255746, 1e-6 / 0.255746));
 }
 
 TEST_CASE("cli: explain shows the seed post's numbers") {
@@ -228,9 +230,9 @@ TEST_CASE("cli: explain shows the seed post's numbers") {
         INFO("looking for " << text);
         CHECK(s.find(text) != std::string::npos);
     };
-    shows("= 0.191\n");     // prediction
-    shows("= 0.3272\n");    // error, 0.3272405
-    shows("= −0.809\n");    // Δ
+    shows("= 0.191\n");   // prediction
+    shows("= 0.3272\n");  // error, 0.3272405
+    shows("= −0.809\n");  // Δ
     // The double −0.809 × 0.85 is −0.68764999999999998…: exact rounding shows −0.6876 at 4 decimals.
     shows("∂E/∂w5 = δ_o1·h1 = (−0.809) × 0.85 = −0.6876\n");
     shows("∂E/∂w6 = δ_o1·h2 = (−0.809) × 0.48 = −0.3883\n");
@@ -434,7 +436,8 @@ TEST_CASE("cli: a refused document or input leaves the -o file as it was") {
 TEST_CASE("cli: input is read only up to the size limit") {
     TempDir dir;
     const std::size_t limit = backstep::limits::maxBytes;
-    const std::string tooLarge = "backstep: document: too large: over the limit of " + std::to_string(limit) + " bytes\n";
+    const std::string tooLarge =
+        "backstep: document: too large: over the limit of " + std::to_string(limit) + " bytes\n";
     for (const char* command : {"train", "trace", "explain"}) {
         CAPTURE(command);
         const Run zero = shell(dir, backstepCommand(std::string(command) + " /dev/zero") + toStdout(dir), 10);
@@ -482,8 +485,10 @@ TEST_CASE("cli: a path that cannot be read exits 2 with one line naming the reas
             CHECK(r.out.empty());
             checkOneCleanLine(r.err, 200);
             const std::string reason = std::string(": ") + std::strerror(c.error) + "\n";
-            if (c.path.size() <= 60) CHECK(r.err == "backstep: cannot read " + c.path + reason);
-            else CHECK(r.err == "backstep: cannot read " + c.path.substr(0, 60) + "…" + reason);
+            if (c.path.size() <= 60)
+                CHECK(r.err == "backstep: cannot read " + c.path + reason);
+            else
+                CHECK(r.err == "backstep: cannot read " + c.path.substr(0, 60) + "…" + reason);
         }
     }
 }

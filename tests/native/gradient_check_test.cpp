@@ -62,7 +62,9 @@ double numericGradient(Case& c, double& p, Activation f, Workspace& ws) {
     double g;
     if (f == Activation::Sigmoid || f == Activation::Tanh) {
         const double h = 1e-2;
-        g = (45 * (at(p0 + h) - at(p0 - h)) - 9 * (at(p0 + 2 * h) - at(p0 - 2 * h)) + (at(p0 + 3 * h) - at(p0 - 3 * h))) / (60 * h);
+        g = (45 * (at(p0 + h) - at(p0 - h)) - 9 * (at(p0 + 2 * h) - at(p0 - 2 * h)) +
+             (at(p0 + 3 * h) - at(p0 - 3 * h))) /
+            (60 * h);
     } else {
         double h = 1e-2;
         if (f == Activation::Relu) {  // shrink the step until no z crosses the kink at p ± h
@@ -118,23 +120,26 @@ TEST_CASE("backward() matches finite differences for every parameter") {
                             const double err = relativeError(analytic.gradW[l][k], numeric);
                             worst = std::max(worst, err);
                             ++checked;
-                            INFO(std::string(activationName(f)) << (bias ? " with" : " without") << " biases, depth " << depth << ", net " << n
-                                                   << ", weight layer " << l << " index " << k << ": backward "
-                                                   << std::setprecision(17) << analytic.gradW[l][k] << ", numeric " << numeric);
+                            INFO(std::string(activationName(f))
+                                 << (bias ? " with" : " without") << " biases, depth " << depth << ", net " << n
+                                 << ", weight layer " << l << " index " << k << ": backward " << std::setprecision(17)
+                                 << analytic.gradW[l][k] << ", numeric " << numeric);
                             CHECK(err < 1e-6);
                         }
                         for (std::size_t j = 0; j < c.net.biases[l].size(); ++j) {
                             if (!bias) {
-                                CHECK(analytic.gradB[l][j] == analytic.delta[l + 1][j]);  // reported, though not applied
+                                CHECK(analytic.gradB[l][j] ==
+                                      analytic.delta[l + 1][j]);  // reported, though not applied
                                 continue;
                             }
                             const double numeric = numericGradient(c, c.net.biases[l][j], f, ws);
                             const double err = relativeError(analytic.gradB[l][j], numeric);
                             worst = std::max(worst, err);
                             ++checked;
-                            INFO(std::string(activationName(f)) << " depth " << depth << ", net " << n << ", bias layer " << l << " neuron " << j
-                                                   << ": backward " << std::setprecision(17) << analytic.gradB[l][j] << ", numeric "
-                                                   << numeric);
+                            INFO(std::string(activationName(f))
+                                 << " depth " << depth << ", net " << n << ", bias layer " << l << " neuron " << j
+                                 << ": backward " << std::setprecision(17) << analytic.gradB[l][j] << ", numeric "
+                                 << numeric);
                             CHECK(err < 1e-6);
                         }
                     }

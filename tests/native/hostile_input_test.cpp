@@ -37,7 +37,8 @@ json network(const std::vector<int>& sizes, int samples = 1, int batch = 1, bool
     json layers = json::array({{{"size", sizes[0]}}});
     json weights = json::array();
     for (std::size_t l = 1; l < sizes.size(); ++l) {
-        layers.push_back({{"size", sizes[l]}, {"activation", l + 1 == sizes.size() ? "linear" : "tanh"}, {"bias", bias}});
+        layers.push_back(
+            {{"size", sizes[l]}, {"activation", l + 1 == sizes.size() ? "linear" : "tanh"}, {"bias", bias}});
         json rows = json::array();
         for (int j = 0; j < sizes[l]; ++j) {
             json row = json::array();
@@ -50,8 +51,8 @@ json network(const std::vector<int>& sizes, int samples = 1, int batch = 1, bool
     for (int s = 0; s < samples; ++s)
         data.push_back({{"input", json(std::vector<double>(sizes.front(), 0.5 + s % 3))},
                         {"target", json(std::vector<double>(sizes.back(), 1.0))}});
-    return {{"format", "backstep/1"}, {"layers", layers}, {"weights", weights}, {"learningRate", 0.01},
-            {"batchSize", batch}, {"samples", data}};
+    return {{"format", "backstep/1"}, {"layers", layers},   {"weights", weights},
+            {"learningRate", 0.01},   {"batchSize", batch}, {"samples", data}};
 }
 
 std::string refusal(const std::function<void()>& f) {
@@ -74,8 +75,9 @@ double seconds(const std::function<void()>& f) {
 }  // namespace
 
 TEST_CASE("hostile: the event count of a trace is known before the step, exactly") {
-    const json docs[] = {json::parse(testsupport::fixture("seed.json")), json::parse(testsupport::fixture("mazur.json")),
-                         network({3, 5, 4, 2}, 7, 3, true), network({2, 3, 1}, 5, 10)};
+    const json docs[] = {json::parse(testsupport::fixture("seed.json")),
+                         json::parse(testsupport::fixture("mazur.json")), network({3, 5, 4, 2}, 7, 3, true),
+                         network({2, 3, 1}, 5, 10)};
     for (const json& d : docs) {
         backstep::Document doc = backstep::readDocument(d.dump());
         backstep::Position position;
@@ -128,8 +130,8 @@ TEST_CASE("hostile: the largest trace the limits allow stays under 100 MB of mem
     const std::string text = backstep::traceStepText(doc, position);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);  // the peak of this process so far: the document, the step and its text
-    MESSAGE("trace of " << events << " events: " << text.size() / 1e6 << " MB of JSON; peak RSS " << usage.ru_maxrss / 1024
-                        << " MB");
+    MESSAGE("trace of " << events << " events: " << text.size() / 1e6 << " MB of JSON; peak RSS "
+                        << usage.ru_maxrss / 1024 << " MB");
     if (!underAddressSanitizer) CHECK(usage.ru_maxrss < 100 * 1024);  // ASan's shadow memory and quarantine inflate it
     CHECK(text.size() < 45'000'000);
     CHECK(json::parse(text)["events"].size() == events);
@@ -141,7 +143,8 @@ TEST_CASE("hostile: the work of one train call is bounded, refused up front with
     std::string message;
     const double took = seconds([&] { message = refusal([&] { session.train(1000); }); });
     CHECK(message ==
-          "epochs: 1000 epochs × 10000 samples × 4369 per sample (4224 weights and biases, 129 neurons, 16) = 43690000000, "
+          "epochs: 1000 epochs × 10000 samples × 4369 per sample (4224 weights and biases, 129 neurons, 16) = "
+          "43690000000, "
           "over the limit of 10000000000 per call; train fewer epochs per call, or a smaller network");
     CHECK(took < 1.0);
     CHECK(session.position() == R"({"epoch":0,"sample":0,"step":0})");
@@ -170,7 +173,8 @@ TEST_CASE("hostile: train and trace apply one divergence rule to every value com
     const std::string doc = R"({"format":"backstep/1","layers":[{"size":1},{"size":1,"activation":"sigmoid"}],
         "weights":[[[1e300]]],"learningRate":0.5,"samples":[{"input":[1e10],"target":[1]}]})";
     const std::string expected =
-        "training diverged in epoch 1: a value became infinite or NaN; try a smaller learningRate or smaller values (the "
+        "training diverged in epoch 1: a value became infinite or NaN; try a smaller learningRate or smaller values "
+        "(the "
         "document is unchanged)";
     backstep::Session session(doc);
     const std::string before = session.document();
@@ -223,14 +227,15 @@ TEST_CASE("hostile: whatever the engine writes from a valid document, it reads b
         // 131,584 weights written in 5 characters are 0.8 MB now, and up to 3.2 MB trained; 197,120 would not fit.
         const json fits = network({1, 256, 256, 256, 1}), over = network({1, 256, 256, 256, 256, 1});
         CHECK(refusal([&] { backstep::readDocument(fits.dump()); }) == "(accepted)");
-        CHECK(contains(refusal([&] { backstep::readDocument(over.dump()); }), "document: too large to train and write back"));
+        CHECK(contains(refusal([&] { backstep::readDocument(over.dump()); }),
+                       "document: too large to train and write back"));
         CHECK(contains(refusal([&] { backstep::readDocument(over.dump()); }), "the limit is 4194303 and a newline"));
     }
 }
 
 TEST_CASE("hostile: no double the engine writes is longer than limits::maxNumberText") {
     const double extremes[] = {-2.2250738585072014e-308, -1.2345678901234567e-300, -1.7976931348623157e308,
-                               -4.9406564584124654e-324, -0.00012345678901234567, -123456789012345.67};
+                               -4.9406564584124654e-324, -0.00012345678901234567,  -123456789012345.67};
     for (double x : extremes) CHECK(json(x).dump().size() <= backstep::limits::maxNumberText);
     CHECK(json(-2.2250738585072014e-308).dump().size() == backstep::limits::maxNumberText);
 }
@@ -254,10 +259,10 @@ TEST_CASE("hostile: messages are one bounded line of valid UTF-8") {
     CHECK(backstep::oneLine("\xFF\xFE\n") == "\\xFF\\xFE\\u000A");
     CHECK(backstep::oneLine("é\xED\xA0\x80") == "é\\xED\\xA0\\x80");  // a UTF-16 surrogate is not UTF-8
     CHECK(backstep::oneLine(std::string(1000, 'x')).size() <= 400);
-    CHECK(backstep::oneLine(std::string(200, 'x') + std::string(200, 'e') + "é") .size() <= 400);
+    CHECK(backstep::oneLine(std::string(200, 'x') + std::string(200, 'e') + "é").size() <= 400);
     CHECK(backstep::excerpt("ééé", 2) == "éé…");
     CHECK(backstep::oneLine("a\u202Eb\u2066c") == "a\\u202Eb\\u2066c");  // bidi controls cannot reorder a message
-    CHECK(backstep::quote("a\\x80") == "a\\\\x80");                // a literal backslash is not an escaped byte
+    CHECK(backstep::quote("a\\x80") == "a\\\\x80");                      // a literal backslash is not an escaped byte
     CHECK(backstep::oneLine(backstep::oneLine("a\nb\xFF")) == backstep::oneLine("a\nb\xFF"));  // idempotent
     // A deep path of long keys is shortened in its middle: the reason after it stays.
     json deep = "INNER";
@@ -281,7 +286,8 @@ TEST_CASE("hostile: messages are one bounded line of valid UTF-8") {
     CHECK(contains(message, "this key appears twice"));
     CHECK(message.size() < 200);
     // An unterminated long string: the parser quotes its last token, the message stays short.
-    const std::string unterminated = refusal([] { backstep::readDocument("{\"title\": \"" + std::string(100000, 'a')); });
+    const std::string unterminated =
+        refusal([] { backstep::readDocument("{\"title\": \"" + std::string(100000, 'a')); });
     CHECK(unterminated.size() <= 400);
 }
 
@@ -296,7 +302,8 @@ TEST_CASE("hostile: layer names and titles are escaped in LaTeX and Markdown") {
     CHECK(contains(latex, "\\text{\\textbackslash{}input\\{x\\}}_{1}"));
     CHECK(contains(latex, "\\text{\\%\\&\\$\\#\\_\\textasciicircum{}\\textasciitilde{}}_{1}"));
     for (std::size_t p = latex.find('%'); p != std::string::npos; p = latex.find('%', p + 1))
-        CHECK((p == 0 || latex[p - 1] == '\n' || latex[p - 1] == '\\'));  // a comment starts a line; any other % is escaped
+        CHECK((p == 0 || latex[p - 1] == '\n' ||
+               latex[p - 1] == '\\'));  // a comment starts a line; any other % is escaped
     const std::string markdown = session.explain(backstep::ExplainFormat::Markdown, 4);
     CHECK(contains(markdown, "# \\<script\\>alert\\(1\\)\\</script\\> \\*bold\\*\n"));
     CHECK(!contains(markdown, "<script>"));

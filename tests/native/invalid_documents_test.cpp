@@ -51,9 +51,7 @@ bool startsWith(const std::string& s, const std::string& prefix) { return s.comp
 
 }  // namespace
 
-TEST_CASE("invalid documents: the base document is valid") {
-    CHECK(refusal(base.dump()) == "(accepted)");
-}
+TEST_CASE("invalid documents: the base document is valid") { CHECK(refusal(base.dump()) == "(accepted)"); }
 
 TEST_CASE("invalid documents: not JSON, or not an object") {
     const std::string text = base.dump();
@@ -71,9 +69,12 @@ TEST_CASE("invalid documents: not JSON, or not an object") {
 
     const std::string malformed = refusal(R"({"format": "backstep/1",})");
     CHECK(startsWith(malformed, "document: invalid JSON at line 1, column 25: syntax error"));
-    CHECK(startsWith(refusal("{\"format\": 'backstep/1'}"), "document: invalid JSON at line 1, column 12: syntax error"));
-    CHECK(startsWith(refusal(text + " x"), "document: invalid JSON at line 1, column " + std::to_string(text.size() + 2) + ": "));
-    CHECK(startsWith(refusal("{\"title\": \"a\nb\"}"), "document: invalid JSON at line 2, column 0: "));  // raw newline in a string
+    CHECK(
+        startsWith(refusal("{\"format\": 'backstep/1'}"), "document: invalid JSON at line 1, column 12: syntax error"));
+    CHECK(startsWith(refusal(text + " x"),
+                     "document: invalid JSON at line 1, column " + std::to_string(text.size() + 2) + ": "));
+    CHECK(startsWith(refusal("{\"title\": \"a\nb\"}"),
+                     "document: invalid JSON at line 2, column 0: "));  // raw newline in a string
 
     CHECK(refusal("[]") == "document: expected an object, got an array of 0 items");
     CHECK(refusal("[1, 2]") == "document: expected an object, got an array of 2 items");
@@ -84,7 +85,8 @@ TEST_CASE("invalid documents: not JSON, or not an object") {
 
 TEST_CASE("invalid documents: format tag") {
     CHECK(refusal(without("/format")) == "document: missing required field \"format\"");
-    CHECK(refusal(with("/format", "backstep/2")) == "format: this engine reads \"backstep/1\"; the document is \"backstep/2\"");
+    CHECK(refusal(with("/format", "backstep/2")) ==
+          "format: this engine reads \"backstep/1\"; the document is \"backstep/2\"");
     CHECK(refusal(with("/format", 1)) == "format: expected \"backstep/1\", got the number 1");
     CHECK(refusal(with("/format", nullptr)) == "format: expected \"backstep/1\", got null");
 }
@@ -92,7 +94,8 @@ TEST_CASE("invalid documents: format tag") {
 TEST_CASE("invalid documents: layers") {
     CHECK(refusal(without("/layers")) == "document: missing required field \"layers\"");
     CHECK(refusal(with("/layers", json::object())) == "layers: expected an array, got an object");
-    CHECK(refusal(with("/layers", json::array({{{"size", 2}}}))) == "layers: expected at least 2 layers (input and output), got 1");
+    CHECK(refusal(with("/layers", json::array({{{"size", 2}}}))) ==
+          "layers: expected at least 2 layers (input and output), got 1");
     json many = json::array({{{"size", 1}}});
     for (int k = 0; k < 16; ++k) many.push_back({{"size", 1}, {"activation", "linear"}});
     CHECK(refusal(with("/layers", many)) == "layers: expected at most 16 layers (the limit), got 17");
@@ -111,9 +114,11 @@ TEST_CASE("invalid documents: layers") {
     CHECK(refusal(with("/layers/0/size", -2)) == "layers[0].size: expected an integer ≥ 1, got -2");
     CHECK(refusal(with("/layers/1/size", 1.5)) == "layers[1].size: expected an integer, got the number 1.5");
     CHECK(refusal(with("/layers/1/size", "2")) == "layers[1].size: expected an integer, got the string \"2\"");
-    CHECK(refusal(with("/layers/1/size", 257)) == "layers[1].size: expected at most 256 (the limit of neurons per layer), got 257");
+    CHECK(refusal(with("/layers/1/size", 257)) ==
+          "layers[1].size: expected at most 256 (the limit of neurons per layer), got 257");
     CHECK(refusal(with("/layers/1/bias", "yes")) == "layers[1].bias: expected true or false, got the string \"yes\"");
-    CHECK(refusal(with("/layers/1/name", "abcdefghijklmnopq")) == "layers[1].name: expected at most 16 characters, got 17");
+    CHECK(refusal(with("/layers/1/name", "abcdefghijklmnopq")) ==
+          "layers[1].name: expected at most 16 characters, got 17");
     // A layer of 2.0 neurons is 2 neurons: integral numbers are integers, whatever their spelling.
     CHECK(refusal(with("/layers/1/size", 2.0)) == "(accepted)");
 }
@@ -123,18 +128,24 @@ TEST_CASE("invalid documents: weights, at every level of their shape") {
     CHECK(refusal(with("/weights", 1)) == "weights: expected an array, got the number 1");
     CHECK(refusal(with("/weights", json::parse("[[[0.1, 0.2], [0.3, 0.4]]]"))) ==
           "weights: expected 2 arrays (one per layer after the input), got 1");
-    CHECK(refusal(with("/weights/2", json::parse("[[1]]"))) == "weights: expected 2 arrays (one per layer after the input), got 3");
+    CHECK(refusal(with("/weights/2", json::parse("[[1]]"))) ==
+          "weights: expected 2 arrays (one per layer after the input), got 3");
     CHECK(refusal(with("/weights/1", 7)) == "weights[1]: expected an array, got the number 7");
-    CHECK(refusal(with("/weights/1", json::parse("[[0.5, 0.6], [0.5, 0.6]]"))) == "weights[1]: expected 1 row (layer 2 has 1 neuron), got 2");
-    CHECK(refusal(with("/weights/0", json::parse("[[0.1, 0.2]]"))) == "weights[0]: expected 2 rows (layer 1 has 2 neurons), got 1");
+    CHECK(refusal(with("/weights/1", json::parse("[[0.5, 0.6], [0.5, 0.6]]"))) ==
+          "weights[1]: expected 1 row (layer 2 has 1 neuron), got 2");
+    CHECK(refusal(with("/weights/0", json::parse("[[0.1, 0.2]]"))) ==
+          "weights[0]: expected 2 rows (layer 1 has 2 neurons), got 1");
     CHECK(refusal(with("/weights/0/1", 7)) == "weights[0][1]: expected an array, got the number 7");
     // The spec's own example.
-    CHECK(refusal(with("/weights/1/0", json::parse("[1, 2, 3]"))) == "weights[1][0]: expected 2 numbers (layer 1 has 2 neurons), got 3");
-    CHECK(refusal(with("/weights/0/1", json::parse("[1]"))) == "weights[0][1]: expected 2 numbers (layer 0 has 2 neurons), got 1");
+    CHECK(refusal(with("/weights/1/0", json::parse("[1, 2, 3]"))) ==
+          "weights[1][0]: expected 2 numbers (layer 1 has 2 neurons), got 3");
+    CHECK(refusal(with("/weights/0/1", json::parse("[1]"))) ==
+          "weights[0][1]: expected 2 numbers (layer 0 has 2 neurons), got 1");
     CHECK(refusal(with("/weights/0/0/1", "x")) == "weights[0][0][1]: expected a number, got the string \"x\"");
     CHECK(refusal(with("/weights/0/0/1", nullptr)) == "weights[0][0][1]: expected a number, got null");
     CHECK(refusal(with("/weights/0/0/1", true)) == "weights[0][0][1]: expected a number, got true");
-    CHECK(refusal(with("/weights/0/0/1", json::array({1}))) == "weights[0][0][1]: expected a number, got an array of 1 item");
+    CHECK(refusal(with("/weights/0/0/1", json::array({1}))) ==
+          "weights[0][0][1]: expected a number, got an array of 1 item");
 }
 
 TEST_CASE("invalid documents: non-finite numbers are named by their path") {
@@ -147,16 +158,20 @@ TEST_CASE("invalid documents: non-finite numbers are named by their path") {
     text = with("/learningRate", 12345.5);
     text.replace(text.find("12345.5"), 7, "1e309");
     CHECK(refusal(text) == "learningRate: expected a finite number, got 1e309 (too large for a double)");
-    CHECK(startsWith(refusal(with("/learningRate", 0.5).replace(base.dump().find("0.5"), 3, "NaN")), "document: invalid JSON"));
+    CHECK(startsWith(refusal(with("/learningRate", 0.5).replace(base.dump().find("0.5"), 3, "NaN")),
+                     "document: invalid JSON"));
     CHECK(refusal(R"({"format": "backstep/1", "layers": Infinity})").find("document: invalid JSON") == 0);
 }
 
 TEST_CASE("invalid documents: biases") {
-    CHECK(refusal(with("/biases", json::parse("[[0.1, 0.2]]"))) == "biases: expected 2 arrays (one per layer after the input), got 1");
+    CHECK(refusal(with("/biases", json::parse("[[0.1, 0.2]]"))) ==
+          "biases: expected 2 arrays (one per layer after the input), got 1");
     CHECK(refusal(with("/biases", "none")) == "biases: expected an array, got the string \"none\"");
-    CHECK(refusal(with("/biases/0", json::parse("[0.1]"))) == "biases[0]: expected 2 numbers (layer 1 has 2 neurons), got 1");
+    CHECK(refusal(with("/biases/0", json::parse("[0.1]"))) ==
+          "biases[0]: expected 2 numbers (layer 1 has 2 neurons), got 1");
     CHECK(refusal(with("/biases/0/1", "b")) == "biases[0][1]: expected a number, got the string \"b\"");
-    CHECK(refusal(with("/biases/1/0", 0.5)) == "biases[1][0]: layer 2 has no bias (\"bias\": false), so expected 0, got 0.5");
+    CHECK(refusal(with("/biases/1/0", 0.5)) ==
+          "biases[1][0]: layer 2 has no bias (\"bias\": false), so expected 0, got 0.5");
     CHECK(refusal(without("/biases")) == "(accepted)");  // zeros
     CHECK(refusal(with("/trainBiases", "no")) == "trainBiases: expected true or false, got the string \"no\"");
 }
@@ -166,7 +181,8 @@ TEST_CASE("invalid documents: learning settings") {
     CHECK(refusal(with("/learningRate", 0)) == "learningRate: expected a number > 0, got 0");
     CHECK(refusal(with("/learningRate", -0.1)) == "learningRate: expected a number > 0, got -0.1");
     CHECK(refusal(with("/learningRate", "fast")) == "learningRate: expected a number, got the string \"fast\"");
-    CHECK(refusal(with("/loss", "cross-entropy")) == "loss: expected \"half-squared-error\", got the string \"cross-entropy\"");
+    CHECK(refusal(with("/loss", "cross-entropy")) ==
+          "loss: expected \"half-squared-error\", got the string \"cross-entropy\"");
     CHECK(refusal(with("/batchSize", 0)) == "batchSize: expected an integer ≥ 1, got 0");
     CHECK(refusal(with("/batchSize", 3)) == "(accepted)");  // the spec allows it: one batch of all the samples
     CHECK(refusal(with("/batchSize", 100001)) == "batchSize: expected at most 100000 (the limit), got 100001");
@@ -182,8 +198,10 @@ TEST_CASE("invalid documents: samples") {
     CHECK(refusal(with("/samples", json::object())) == "samples: expected an array, got an object");
     CHECK(refusal(with("/samples/1", 1)) == "samples[1]: expected an object, got the number 1");
     CHECK(refusal(without("/samples/1/target")) == "samples[1]: missing required field \"target\"");
-    CHECK(refusal(with("/samples/1/input", json::parse("[1, 2, 3]"))) == "samples[1].input: expected 2 numbers (layer 0 has 2 neurons), got 3");
-    CHECK(refusal(with("/samples/0/target", json::parse("[1, 0]"))) == "samples[0].target: expected 1 number (layer 2 has 1 neuron), got 2");
+    CHECK(refusal(with("/samples/1/input", json::parse("[1, 2, 3]"))) ==
+          "samples[1].input: expected 2 numbers (layer 0 has 2 neurons), got 3");
+    CHECK(refusal(with("/samples/0/target", json::parse("[1, 0]"))) ==
+          "samples[0].target: expected 1 number (layer 2 has 1 neuron), got 2");
     CHECK(refusal(with("/samples/0/input/1", "2")) == "samples[0].input[1]: expected a number, got the string \"2\"");
 
     json doc = base;
@@ -235,12 +253,15 @@ TEST_CASE("invalid documents: deep nesting is refused, not a crash") {
 
 TEST_CASE("invalid documents: messages stay on one line") {
     CHECK(refusal(with("/layers/1/activation", "sig\nmoid")) ==
-          "layers[1].activation: expected \"linear\", \"sigmoid\", \"tanh\" or \"relu\", got the string \"sig\\u000Amoid\"");
-    CHECK(refusal(with("/loss", "a\r\nb")) == "loss: expected \"half-squared-error\", got the string \"a\\u000D\\u000Ab\"");
+          "layers[1].activation: expected \"linear\", \"sigmoid\", \"tanh\" or \"relu\", got the string "
+          "\"sig\\u000Amoid\"");
+    CHECK(refusal(with("/loss", "a\r\nb")) ==
+          "loss: expected \"half-squared-error\", got the string \"a\\u000D\\u000Ab\"");
     CHECK(refusal(with("/format", "backstep/\n2")) == "format: control characters are not allowed");
     // A long string is shortened at a character boundary, never inside a UTF-8 sequence.
     const std::string message = refusal(with("/loss", "aéééééééééééééééééééé"));
-    CHECK(message == "loss: expected \"half-squared-error\", got the string \"aééééééééééééééééééé…\"");  // 20 characters
+    CHECK(message ==
+          "loss: expected \"half-squared-error\", got the string \"aééééééééééééééééééé…\"");  // 20 characters
 }
 
 TEST_CASE("invalid documents: a session handed one keeps its document and position") {
@@ -250,8 +271,14 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
     session.step();
     const std::string document = session.document(), position = session.position();
     REQUIRE(position == R"({"epoch":1,"sample":1,"step":3})");
-    const std::string bad[] = {"", "{", "[]", without("/format"), with("/weights/1/0", json::parse("[1, 2, 3]")),
-                               with("/learningRate", 0), with("/samples", json::array()), std::string(100000, '['),
+    const std::string bad[] = {"",
+                               "{",
+                               "[]",
+                               without("/format"),
+                               with("/weights/1/0", json::parse("[1, 2, 3]")),
+                               with("/learningRate", 0),
+                               with("/samples", json::array()),
+                               std::string(100000, '['),
                                with("/batchSize", 0)};
     for (const std::string& text : bad) {
         CAPTURE(text.substr(0, 80));
@@ -261,7 +288,8 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
         CHECK(session.position() == position);
     }
     CHECK_THROWS_WITH_AS(session.restore(base.dump(), 0, 2, 0),
-                         "position.sample: expected the first sample of a batch (a multiple of 1 below 2), got 2", backstep::DocumentError);
+                         "position.sample: expected the first sample of a batch (a multiple of 1 below 2), got 2",
+                         backstep::DocumentError);
     CHECK_THROWS_WITH_AS(session.restore(base.dump(), 1, 1, 2), "position.step: expected 3 (epoch 1, sample 1), got 2",
                          backstep::DocumentError);
     CHECK(session.document() == document);

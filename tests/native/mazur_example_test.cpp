@@ -24,25 +24,25 @@ TEST_CASE("mazur example: the first step, value by value") {
     backstep::Position position;
     const ordered_json t = backstep::traceStep(doc, position);
 
-    CHECK_ABS(num(event(t, "forward", "name", "h1").at("z")), 0.3775, tol);                // net_h1
-    CHECK_ABS(num(event(t, "forward", "name", "h1").at("a")), 0.593269992, tol);           // out_h1
-    CHECK_ABS(num(event(t, "forward", "name", "h2").at("a")), 0.596884378, tol);           // out_h2
-    CHECK_ABS(num(event(t, "forward", "name", "o1").at("z")), 1.105905967, tol);           // net_o1
-    CHECK_ABS(num(event(t, "forward", "name", "o1").at("a")), 0.75136507, tol);            // out_o1
-    CHECK_ABS(num(event(t, "forward", "name", "o2").at("a")), 0.772928465, tol);           // out_o2
+    CHECK_ABS(num(event(t, "forward", "name", "h1").at("z")), 0.3775, tol);       // net_h1
+    CHECK_ABS(num(event(t, "forward", "name", "h1").at("a")), 0.593269992, tol);  // out_h1
+    CHECK_ABS(num(event(t, "forward", "name", "h2").at("a")), 0.596884378, tol);  // out_h2
+    CHECK_ABS(num(event(t, "forward", "name", "o1").at("z")), 1.105905967, tol);  // net_o1
+    CHECK_ABS(num(event(t, "forward", "name", "o1").at("a")), 0.75136507, tol);   // out_o1
+    CHECK_ABS(num(event(t, "forward", "name", "o2").at("a")), 0.772928465, tol);  // out_o2
 
     const ordered_json& err = event(t, "error", "kind", "error");
-    CHECK_ABS(num(err.at("outputs")[0].at("error")), 0.274811083, tol);                    // E_o1
-    CHECK_ABS(num(err.at("outputs")[1].at("error")), 0.023560026, tol);                    // E_o2
-    CHECK_ABS(num(err.at("total")), 0.298371109, tol);                                     // E_total
+    CHECK_ABS(num(err.at("outputs")[0].at("error")), 0.274811083, tol);  // E_o1
+    CHECK_ABS(num(err.at("outputs")[1].at("error")), 0.023560026, tol);  // E_o2
+    CHECK_ABS(num(err.at("total")), 0.298371109, tol);                   // E_total
 
     const ordered_json& o1 = event(t, "delta", "name", "o1");
-    CHECK_ABS(num(o1.at("difference")), 0.74136507, tol);                                  // ∂E/∂out_o1
-    CHECK_ABS(num(o1.at("derivative")), 0.186815602, tol);                                 // ∂out_o1/∂net_o1
+    CHECK_ABS(num(o1.at("difference")), 0.74136507, tol);                                      // ∂E/∂out_o1
+    CHECK_ABS(num(o1.at("derivative")), 0.186815602, tol);                                     // ∂out_o1/∂net_o1
     CHECK_ABS(num(event(t, "gradient", "parameter", "w5").at("gradient")), 0.082167041, tol);  // ∂E/∂w5
 
     const std::vector<std::pair<std::string, double>> newWeights = {
-        {"w1", 0.149780716}, {"w2", 0.19956143}, {"w3", 0.24975114},  {"w4", 0.29950229},
+        {"w1", 0.149780716}, {"w2", 0.19956143},  {"w3", 0.24975114},  {"w4", 0.29950229},
         {"w5", 0.35891648},  {"w6", 0.408666186}, {"w7", 0.511301270}, {"w8", 0.561370121}};
     for (const auto& [parameter, w] : newWeights) {
         const std::string& name = parameter;  // clang 14 cannot capture a structured binding (CAPTURE's lambda)
@@ -51,8 +51,8 @@ TEST_CASE("mazur example: the first step, value by value") {
     }
 
     const ordered_json& h1 = event(t, "delta", "name", "h1");
-    CHECK_ABS(num(h1.at("sum")), 0.036350306, tol);                                        // ∂E_total/∂out_h1
-    CHECK_ABS(num(h1.at("derivative")), 0.241300709, tol);                                 // ∂out_h1/∂net_h1
+    CHECK_ABS(num(h1.at("sum")), 0.036350306, tol);                                            // ∂E_total/∂out_h1
+    CHECK_ABS(num(h1.at("derivative")), 0.241300709, tol);                                     // ∂out_h1/∂net_h1
     CHECK_ABS(num(event(t, "gradient", "parameter", "w1").at("gradient")), 0.000438568, tol);  // ∂E/∂w1
 
     // trainBiases: false — no bias update events, biases untouched.

@@ -37,7 +37,7 @@ TEST_CASE("number format: fixed decimals, half away from zero on the double's ex
     CHECK(shown(0.3272405, 4) == "0.3272");
     CHECK(shown(-0.68765, 4) == "−0.6876");  // the double is −0.687649999999999983…
     CHECK(shown(0.68765, 4) == "0.6876");
-    CHECK(shown(1.005, 2) == "1");  // the double is 1.00499999999999989…
+    CHECK(shown(1.005, 2) == "1");     // the double is 1.00499999999999989…
     CHECK(shown(0.125, 2) == "0.13");  // an exact tie: away from zero
     CHECK(shown(-0.125, 2) == "−0.13");
     CHECK(shown(0.2557, 2) == "0.26");
@@ -56,8 +56,8 @@ TEST_CASE("number format: very large and very small values in scientific notatio
     CHECK(shown(1e100, 3) == "1e100");
     CHECK(shown(-1e305, 3) == "−1e305");
     CHECK(shown(1e15, 4) == "1e15");
-    CHECK(shown(1.25e15, 2) == "1.3e15");  // an exact tie rounds away from zero, as in JavaScript
-    CHECK(shown(9.9999e15, 4) == "1e16");  // the carry moves to the next exponent
+    CHECK(shown(1.25e15, 2) == "1.3e15");       // an exact tie rounds away from zero, as in JavaScript
+    CHECK(shown(9.9999e15, 4) == "1e16");       // the carry moves to the next exponent
     CHECK(shown(0.000438568, 3) == "4.39e−4");  // Mazur's ∂E/∂w1 is not "0"
     CHECK(shown(3.5102e-5, 4) == "3.51e−5");
     CHECK(shown(0.0004, 3) == "4e−4");

@@ -33,9 +33,9 @@ std::vector<double> awkwardDoubles(std::size_t n, unsigned seed) {
                                std::numeric_limits<double>::max(),
                                -std::numeric_limits<double>::max(),
                                std::nextafter(1.0, 2.0),
-                               9007199254740991.0,   // 2^53 − 1
-                               9007199254740992.0,   // 2^53
-                               9007199254740994.0,   // 2^53 + 2
+                               9007199254740991.0,  // 2^53 − 1
+                               9007199254740992.0,  // 2^53
+                               9007199254740994.0,  // 2^53 + 2
                                1e22,
                                -123456789.0,
                                5e-324 * 3,

@@ -49,22 +49,23 @@ TEST_CASE("seed example: forward pass, error and delta are the post's numbers") 
 TEST_CASE("seed example: the six gradients") {
     SeedStep s;
     const ordered_json& t = s.first;
-    const std::vector<std::pair<std::string, double>> expected = {
-        {"w1", -0.22652}, {"w2", -0.33978}, {"w3", -0.2427}, {"w4", -0.36405}, {"w5", -0.68765}, {"w6", -0.38832}};
+    const std::vector<std::pair<std::string, double>> expected = {{"w1", -0.22652}, {"w2", -0.33978}, {"w3", -0.2427},
+                                                                  {"w4", -0.36405}, {"w5", -0.68765}, {"w6", -0.38832}};
     for (const auto& entry : expected) {
         const std::string name = entry.first;  // not a structured binding: clang 14 cannot capture one
         const double g = entry.second;
         CAPTURE(name);
         CHECK_REL(num(event(t, "gradient", "parameter", name).at("gradient")), g, exact);
-        CHECK_REL(num(event(t, "update", "parameter", name).at("gradient")), g, exact);  // batch of 1: mean = the gradient
+        CHECK_REL(num(event(t, "update", "parameter", name).at("gradient")), g,
+                  exact);  // batch of 1: mean = the gradient
     }
 }
 
 TEST_CASE("seed example: the six new weights, and new = old − η·gradient") {
     SeedStep s;
     const ordered_json& t = s.first;
-    const std::vector<std::pair<std::string, double>> expected = {{"w1", 0.121326},  {"w2", 0.226989},  {"w3", 0.132135},
-                                                                  {"w4", 0.0982025}, {"w5", 0.1743825}, {"w6", 0.169416}};
+    const std::vector<std::pair<std::string, double>> expected = {
+        {"w1", 0.121326}, {"w2", 0.226989}, {"w3", 0.132135}, {"w4", 0.0982025}, {"w5", 0.1743825}, {"w6", 0.169416}};
     const std::vector<double> old = {0.11, 0.21, 0.12, 0.08, 0.14, 0.15};
     int k = 0;
     for (const auto& entry : expected) {
@@ -105,9 +106,9 @@ TEST_CASE("seed example: events come in the documented order with the documented
         seen.push_back(label);
     }
     const std::vector<std::string> expected = {
-        "input",      "forward h1", "forward h2", "forward o1", "error",     "delta o1",  "gradient w5", "gradient w6",
-        "delta h1",   "delta h2",   "gradient w1", "gradient w2", "gradient w3", "gradient w4", "update w1", "update w2",
-        "update w3",  "update w4",  "update w5",  "update w6",  "result"};
+        "input",       "forward h1", "forward h2", "forward o1",  "error",       "delta o1",    "gradient w5",
+        "gradient w6", "delta h1",   "delta h2",   "gradient w1", "gradient w2", "gradient w3", "gradient w4",
+        "update w1",   "update w2",  "update w3",  "update w4",   "update w5",   "update w6",   "result"};
     CHECK(seen == expected);
     CHECK(s.first.at("epoch") == 0);
     CHECK(s.first.at("step") == 0);

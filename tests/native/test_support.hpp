@@ -2,8 +2,8 @@
 #pragma once
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -31,23 +31,23 @@ inline bool closeRel(double actual, double expected, double rel) {
 }
 
 // Asserts with a message that shows both values at full precision.
-#define CHECK_REL(actual, expected, rel)                                                                    \
-    do {                                                                                                    \
-        const double a_ = (actual), e_ = (expected);                                                        \
+#define CHECK_REL(actual, expected, rel)                                                                          \
+    do {                                                                                                          \
+        const double a_ = (actual), e_ = (expected);                                                              \
         INFO(#actual << " = " << std::setprecision(17) << a_ << ", expected " << e_ << " (rel " << (rel) << ")"); \
-        CHECK(testsupport::closeRel(a_, e_, (rel)));                                                        \
+        CHECK(testsupport::closeRel(a_, e_, (rel)));                                                              \
     } while (0)
 
-#define CHECK_ABS(actual, expected, tol)                                                                    \
-    do {                                                                                                    \
-        const double a_ = (actual), e_ = (expected);                                                        \
+#define CHECK_ABS(actual, expected, tol)                                                                          \
+    do {                                                                                                          \
+        const double a_ = (actual), e_ = (expected);                                                              \
         INFO(#actual << " = " << std::setprecision(17) << a_ << ", expected " << e_ << " (abs " << (tol) << ")"); \
-        CHECK(std::fabs(a_ - e_) <= (tol));                                                                 \
+        CHECK(std::fabs(a_ - e_) <= (tol));                                                                       \
     } while (0)
 
 // The first event of `kind` whose `key` equals `value` (e.g. kind "forward", key "name", value "h1").
-inline const nlohmann::ordered_json& event(const nlohmann::ordered_json& trace, const std::string& kind, const std::string& key,
-                                           const std::string& value) {
+inline const nlohmann::ordered_json& event(const nlohmann::ordered_json& trace, const std::string& kind,
+                                           const std::string& key, const std::string& value) {
     for (const auto& e : trace.at("events"))
         if (e.at("kind") == kind && e.contains(key) && e.at(key) == value) return e;
     throw std::runtime_error("no " + kind + " event with " + key + " = " + value);

@@ -57,17 +57,18 @@ TEST_CASE("trace: a batch of two samples, event by event") {
     CHECK(t.at("samples") == ordered_json::array({0, 1}));
     CHECK(t.at("batchSize") == 2);
 
-    std::vector<std::string> perSample = {"input", "forward h1.1", "forward h1.2", "forward h1.3", "forward h2.1", "forward h2.2",
-                                          "forward o1", "error", "delta o1", "gradient w13", "gradient w14", "gradient b4",
-                                          "delta h2.1", "delta h2.2"};
+    std::vector<std::string> perSample = {
+        "input", "forward h1.1", "forward h1.2", "forward h1.3", "forward h2.1", "forward h2.2", "forward o1",
+        "error", "delta o1",     "gradient w13", "gradient w14", "gradient b4",  "delta h2.1",   "delta h2.2"};
     for (int w = 7; w <= 12; ++w) perSample.push_back("gradient w" + std::to_string(w));
-    for (const char* s : {"delta h1.1", "delta h1.2", "delta h1.3", "gradient w1", "gradient w2", "gradient b1", "gradient w3",
-                          "gradient w4", "gradient b2", "gradient w5", "gradient w6", "gradient b3"})
+    for (const char* s : {"delta h1.1", "delta h1.2", "delta h1.3", "gradient w1", "gradient w2", "gradient b1",
+                          "gradient w3", "gradient w4", "gradient b2", "gradient w5", "gradient w6", "gradient b3"})
         perSample.push_back(s);
     std::vector<std::string> expected = perSample;
     expected.insert(expected.end(), perSample.begin(), perSample.end());
     for (int w = 1; w <= 14; ++w) expected.push_back("update w" + std::to_string(w));
-    for (const char* b : {"update b1", "update b2", "update b3", "update b4", "result", "result"}) expected.push_back(b);
+    for (const char* b : {"update b1", "update b2", "update b3", "update b4", "result", "result"})
+        expected.push_back(b);
     std::vector<std::string> seen;
     for (const auto& e : t.at("events")) seen.push_back(label(e));
     CHECK(seen == expected);
@@ -94,7 +95,8 @@ TEST_CASE("trace: a batch of two samples, event by event") {
         if (e.at("kind") != "delta") continue;
         const double z = e.at("z").get<double>(), a = e.at("a").get<double>();
         const std::string f = e.at("activation");
-        const double fprime = f == "tanh" ? 1 - std::tanh(z) * std::tanh(z) : (1 / (1 + std::exp(-z))) * (1 - 1 / (1 + std::exp(-z)));
+        const double fprime =
+            f == "tanh" ? 1 - std::tanh(z) * std::tanh(z) : (1 / (1 + std::exp(-z))) * (1 - 1 / (1 + std::exp(-z)));
         CHECK_REL(e.at("derivative").get<double>(), fprime, 1e-12);
         CHECK_REL(a, f == "tanh" ? std::tanh(z) : 1 / (1 + std::exp(-z)), 1e-15);
         if (e.at("output").get<bool>()) continue;

@@ -11,7 +11,8 @@ namespace {
 
 Document xorDocument(unsigned seed, double learningRate) {
     Document doc;
-    doc.network.layers = {{2, Activation::Linear, false, ""}, {4, Activation::Sigmoid, true, ""}, {1, Activation::Sigmoid, true, ""}};
+    doc.network.layers = {
+        {2, Activation::Linear, false, ""}, {4, Activation::Sigmoid, true, ""}, {1, Activation::Sigmoid, true, ""}};
     shapeParameters(doc.network);
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> u(-1.0, 1.0);

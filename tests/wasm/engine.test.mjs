@@ -44,11 +44,14 @@ test('the seed step through JavaScript gives the post’s numbers', async () => 
 });
 
 test('an invalid document arrives as an Error with the engine’s message, and nothing is lost', async () => {
-  await assert.rejects(() => BackstepEngine.create('{"format": "backstep/1"'), (error) => {
-    assert.ok(error instanceof Error && error instanceof EngineError);
-    assert.match(error.message, /^document: invalid JSON/);
-    return true;
-  });
+  await assert.rejects(
+    () => BackstepEngine.create('{"format": "backstep/1"'),
+    (error) => {
+      assert.ok(error instanceof Error && error instanceof EngineError);
+      assert.match(error.message, /^document: invalid JSON/);
+      return true;
+    },
+  );
   const engine = await BackstepEngine.create(seed);
   try {
     engine.step();
@@ -126,9 +129,15 @@ test('counts from JavaScript are checked by the engine: whole numbers in range, 
     refused(() => engine.train(1.5), 'epochs: expected a whole number from 0 to 10000000, got 1.5');
     refused(() => engine.explain('html', 4), 'format: expected "markdown" or "latex", got "html"');
     refused(() => engine.explain('markdown', 100), 'decimals: expected a whole number from 0 to 15, got 100');
-    refused(() => engine.restore(seed, { epoch: 0, sample: 0, step: 99 }), 'position.step: expected 0 (epoch 0, sample 0), got 99');
+    refused(
+      () => engine.restore(seed, { epoch: 0, sample: 0, step: 99 }),
+      'position.step: expected 0 (epoch 0, sample 0), got 99',
+    );
     refused(() => engine.restore(seed, {}), 'position.epoch: expected a number, got undefined');
-    refused(() => engine.restore(seed, { epoch: NaN, sample: 0, step: 0 }), 'position.epoch: expected a whole number from 0 to 1000000000000, got no number');
+    refused(
+      () => engine.restore(seed, { epoch: NaN, sample: 0, step: 0 }),
+      'position.epoch: expected a whole number from 0 to 1000000000000, got no number',
+    );
     assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 }, 'nothing changed');
   } finally {
     engine.dispose();

@@ -10,17 +10,26 @@ const seed = readFileSync(new URL('../fixtures/seed.json', import.meta.url), 'ut
 
 /** A network of `sizes`: tanh hidden layers, linear output, small weights, one sample. */
 function network(sizes) {
-  const layers = sizes.map((size, k) => (k === 0 ? { size } : { size, activation: k === sizes.length - 1 ? 'linear' : 'tanh' }));
-  const weights = sizes.slice(1).map((size, l) =>
-    Array.from({ length: size }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => ((i * 7 + j * 13) % 19 - 9) / 100)),
+  const layers = sizes.map((size, k) =>
+    k === 0 ? { size } : { size, activation: k === sizes.length - 1 ? 'linear' : 'tanh' },
   );
+  const weights = sizes
+    .slice(1)
+    .map((size, l) =>
+      Array.from({ length: size }, (_, j) =>
+        Array.from({ length: sizes[l] }, (_, i) => (((i * 7 + j * 13) % 19) - 9) / 100),
+      ),
+    );
   const samples = [{ input: Array(sizes[0]).fill(0.5), target: Array(sizes.at(-1)).fill(1) }];
   return { format: 'backstep/1', layers, weights, learningRate: 0.01, samples };
 }
 
 test('1,000 refused loads of invalid UTF-8 JSON: each an EngineError with a clean message, the heap flat', async () => {
   const module = await loadEngineModule();
-  await assert.rejects(() => BackstepEngine.create('{é}'), (error) => error instanceof EngineError);
+  await assert.rejects(
+    () => BackstepEngine.create('{é}'),
+    (error) => error instanceof EngineError,
+  );
   const engine = await BackstepEngine.create(seed);
   try {
     for (let k = 0; k < 20; k += 1) assert.throws(() => engine.load('{é}'), EngineError); // warm up
@@ -39,7 +48,13 @@ test('1,000 refused loads of invalid UTF-8 JSON: each an EngineError with a clea
     }
     assert.equal(engine.heapInUse(), inUse, 'bytes in use on the C++ heap changed');
     assert.equal(module.HEAP8.length, memory);
-    assert.equal(engine.step().events.find((e) => e.kind === 'forward' && e.name === 'o1').a.toFixed(3), '0.191');
+    assert.equal(
+      engine
+        .step()
+        .events.find((e) => e.kind === 'forward' && e.name === 'o1')
+        .a.toFixed(3),
+      '0.191',
+    );
   } finally {
     engine.dispose();
   }
@@ -53,10 +68,22 @@ test('the JavaScript wrapper turns its own failures into EngineError with a mess
     deep.future = nested;
     for (let k = 0; k < 20000; k += 1) nested = nested.inner = {};
     assert.throws(() => engine.load(deep), { name: 'EngineError', message: /^document: cannot be written as JSON/ });
-    assert.throws(() => engine.explain(5), { name: 'EngineError', message: 'format: expected "markdown" or "latex", got 5' });
-    assert.throws(() => engine.restore(seed), { name: 'EngineError', message: 'position: expected { epoch, sample, step }, got undefined' });
-    assert.throws(() => engine.train('3'), { name: 'EngineError', message: 'epochs: expected a number, got the string "3"' });
-    assert.throws(() => engine.load([]), { name: 'EngineError', message: 'document: expected a JSON object or its text, got an array' });
+    assert.throws(() => engine.explain(5), {
+      name: 'EngineError',
+      message: 'format: expected "markdown" or "latex", got 5',
+    });
+    assert.throws(() => engine.restore(seed), {
+      name: 'EngineError',
+      message: 'position: expected { epoch, sample, step }, got undefined',
+    });
+    assert.throws(() => engine.train('3'), {
+      name: 'EngineError',
+      message: 'epochs: expected a number, got the string "3"',
+    });
+    assert.throws(() => engine.load([]), {
+      name: 'EngineError',
+      message: 'document: expected a JSON object or its text, got an array',
+    });
     assert.deepEqual(engine.position(), { epoch: 0, sample: 0, step: 0 }, 'nothing changed');
   } finally {
     engine.dispose();
@@ -68,10 +95,19 @@ test('a step too large to trace is refused before any work, and every engine liv
   const big = await BackstepEngine.create(network([1, 256, 256, 256, 1]));
   try {
     const start = performance.now();
-    assert.throws(() => big.step(), { name: 'EngineError', message: /^trace: this step would have 264709 events, over the limit of 100000.*use train/ });
+    assert.throws(() => big.step(), {
+      name: 'EngineError',
+      message: /^trace: this step would have 264709 events, over the limit of 100000.*use train/,
+    });
     assert.ok(performance.now() - start < 1000, 'refused up front');
     assert.deepEqual(big.position(), { epoch: 0, sample: 0, step: 0 });
-    assert.equal(other.step().events.find((e) => e.kind === 'error').total.toFixed(7), '0.3272405');
+    assert.equal(
+      other
+        .step()
+        .events.find((e) => e.kind === 'error')
+        .total.toFixed(7),
+      '0.3272405',
+    );
   } finally {
     big.dispose();
     other.dispose();
@@ -112,7 +148,10 @@ test('counts past 2^32 are not wrapped in WebAssembly (size_t has 32 bits there)
   wide.batchSize = 100000;
   const engine = await BackstepEngine.create(wide);
   try {
-    assert.throws(() => engine.step(), { name: 'EngineError', message: /^trace: this step would have 4294971374 events/ });
+    assert.throws(() => engine.step(), {
+      name: 'EngineError',
+      message: /^trace: this step would have 4294971374 events/,
+    });
     const small = network([1, 1]);
     small.samples = Array.from({ length: 65536 }, () => ({ input: [1], target: [1] }));
     engine.load(small);

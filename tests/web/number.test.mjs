@@ -51,4 +51,3 @@ test('the largest and smallest doubles are finite numbers at every setting', () 
     }
   }
 });
-

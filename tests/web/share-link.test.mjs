@@ -31,13 +31,31 @@ async function roundTrip(doc, extra = {}) {
 
 test('the seed and Mazur round-trip through readable links', async () => {
   const { link } = await roundTrip(seed);
-  assert.equal(link, 'v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&title=Backpropagation%20step%20by%20step');
-  const { link: m } = await roundTrip(mazur, { event: 8, position: { epoch: 0, sample: 0, step: 0 }, settings: { decimals: 6 }, defaults: { decimals: 3 }, language: 'en' });
-  assert.match(m, /^v=1&shape=2-2-2&act=sigmoid&bias=1,1&w=0\.15,.*&b=0\.35,0\.35,0\.6,0\.6&fixb=1&lr=0\.5&.*&at=8&dec=6&lang=en$/);
+  assert.equal(
+    link,
+    'v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&title=Backpropagation%20step%20by%20step',
+  );
+  const { link: m } = await roundTrip(mazur, {
+    event: 8,
+    position: { epoch: 0, sample: 0, step: 0 },
+    settings: { decimals: 6 },
+    defaults: { decimals: 3 },
+    language: 'en',
+  });
+  assert.match(
+    m,
+    /^v=1&shape=2-2-2&act=sigmoid&bias=1,1&w=0\.15,.*&b=0\.35,0\.35,0\.6,0\.6&fixb=1&lr=0\.5&.*&at=8&dec=6&lang=en$/,
+  );
 });
 
 test('position, frame, options and language come back as written', async () => {
-  const { read } = await roundTrip(seed, { position: { epoch: 3, sample: 0, step: 3 }, event: 17, settings: { decimals: 5, view: 'matrix', theme: 'dark', speed: 2 }, defaults: {}, language: 'en' });
+  const { read } = await roundTrip(seed, {
+    position: { epoch: 3, sample: 0, step: 3 },
+    event: 17,
+    settings: { decimals: 5, view: 'matrix', theme: 'dark', speed: 2 },
+    defaults: {},
+    language: 'en',
+  });
   assert.deepEqual(read.position, { epoch: 3, sample: 0, step: 3 });
   assert.equal(read.event, 17);
   assert.deepEqual(read.settings, { decimals: 5, view: 'matrix', theme: 'dark', speed: 2 });
@@ -46,10 +64,27 @@ test('position, frame, options and language come back as written', async () => {
 
 test('exact numbers: every double comes back bit for bit', async () => {
   const doc = structuredClone(seed);
-  doc.weights = [[[0.1 + 0.2, -1e-300], [1.7976931348623157e308, 5e-324]], [[-0, 123456789.123456789]]];
+  doc.weights = [
+    [
+      [0.1 + 0.2, -1e-300],
+      [1.7976931348623157e308, 5e-324],
+    ],
+    [[-0, 123456789.123456789]],
+  ];
   doc.learningRate = 0.1234567890123456789;
   await roundTrip(doc);
-  const link = await writeLink({ document: { ...(await canonical(seed)), weights: [[[-0, 1], [2, 3]], [[4, 5]]] } });
+  const link = await writeLink({
+    document: {
+      ...(await canonical(seed)),
+      weights: [
+        [
+          [-0, 1],
+          [2, 3],
+        ],
+        [[4, 5]],
+      ],
+    },
+  });
   assert.match(link, /&w=-0,1,2,3,4,5&/);
   assert.ok(Object.is((await readLink(link, limits)).document.weights[0][0][0], -0));
 });
@@ -73,7 +108,10 @@ test('broken links are refused with a message naming what is wrong', async () =>
     ['#v=1&shape=2-2-1&act=linear&w=1,2,3,4,5,6&lr=0.1&data=1,2', 'link: data: sample 1: expected inputs:targets'],
     ['#shape=2-2-1', 'link: no version (v=1)'],
     ['#v=1&v=1&shape=2-2-1', 'link: v appears twice'],
-    ['#v=1&shape=2-2-1&act=linear&w=1,2,3,4,5,6&lr=0.1&data=1,2:1&dec=9', 'link: dec: expected one of 2, 3, 4, 5, 6, got "9"'],
+    [
+      '#v=1&shape=2-2-1&act=linear&w=1,2,3,4,5,6&lr=0.1&data=1,2:1&dec=9',
+      'link: dec: expected one of 2, 3, 4, 5, 6, got "9"',
+    ],
     ['#v=1&shape=2-2-1&act=linear&w=1,2,3,4,5,6&lr=0.1&data=1,2:1&pos=1.2', 'link: pos: expected epoch.sample.step'],
     ['#json=%7B', 'link: json: not valid JSON'],
   ];
@@ -82,5 +120,12 @@ test('broken links are refused with a message naming what is wrong', async () =>
     assert.equal(read.ok, false, link);
     assert.ok(read.message.startsWith(message), `${read.message} should start with ${message}`);
   }
-  assert.deepEqual(await readLink('', limits), { ok: true, document: null, position: null, event: 0, settings: {}, language: null });
+  assert.deepEqual(await readLink('', limits), {
+    ok: true,
+    document: null,
+    position: null,
+    event: 0,
+    settings: {},
+    language: null,
+  });
 });

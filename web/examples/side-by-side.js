@@ -2,4 +2,6 @@
 import '../src/component/styles.js';
 import { mountBackstep } from '../src/component/mount.js';
 
-window.backstepInstances = [...document.querySelectorAll('.host')].map((host) => mountBackstep(host, { example: host.dataset.example }));
+window.backstepInstances = [...document.querySelectorAll('.host')].map((host) =>
+  mountBackstep(host, { example: host.dataset.example }),
+);

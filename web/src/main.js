@@ -29,7 +29,8 @@ async function start() {
 function followAddress(instance) {
   let timer = null;
   instance.store.subscribe((state, previous) => {
-    if (state.cursor === previous.cursor && state.history === previous.history && state.settings === previous.settings) return;
+    if (state.cursor === previous.cursor && state.history === previous.history && state.settings === previous.settings)
+      return;
     clearTimeout(timer);
     timer = setTimeout(async () => window.history.replaceState(null, '', `#${await instance.link()}`), 250);
   });

@@ -31,8 +31,13 @@ import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
 
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
-function skeleton({ uid, page }) {
-  const graphCard = h('section', { class: 'card graph-card', id: uid('graph-card'), tabindex: '-1', 'aria-labelledby': uid('graph-title') });
+function skeleton({ uid, page, embed }) {
+  const graphCard = h('section', {
+    class: 'card graph-card',
+    id: uid('graph-card'),
+    tabindex: '-1',
+    'aria-labelledby': uid('graph-title'),
+  });
   const formulaCard = h('section', { class: 'card formula-card', 'aria-labelledby': uid('formula-title') });
   const header = h('header', { class: 'app-header' });
   const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard]);
@@ -40,8 +45,19 @@ function skeleton({ uid, page }) {
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
   const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}` }) : null;
   // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
-  const element = h('div', { class: `backstep${page ? ' is-page' : ''}`, 'data-status': 'loading', tabindex: '-1' }, [skip, header, main, bar, banner]);
-  return { element, header, graphCard, formulaCard, bar, banner, skip };
+  const openFull = embed
+    ? h('a', { class: 'open-full', target: '_blank', rel: 'noopener', 'data-testid': 'open-full' })
+    : null;
+  const mode = page ? ' is-page' : embed ? ' is-embed' : '';
+  const element = h('div', { class: `backstep${mode}`, 'data-status': 'loading', tabindex: '-1' }, [
+    skip,
+    embed ? null : header,
+    main,
+    bar,
+    openFull,
+    banner,
+  ]);
+  return { element, header, graphCard, formulaCard, bar, banner, skip, openFull };
 }
 
 /** Texts of the skeleton itself, in the instance's language; the loading note until the engine is ready. */
@@ -49,7 +65,9 @@ function labelSkeleton(parts, t, loading) {
   parts.element.lang = t.language;
   parts.bar.setAttribute('aria-label', t('a11y.controls'));
   if (parts.skip) parts.skip.textContent = t('a11y.skipToGraph');
-  for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner]) part.replaceChildren();
+  if (parts.openFull) parts.openFull.textContent = t('embed.openFull');
+  for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner])
+    part.replaceChildren();
   if (loading) parts.graphCard.append(h('p', { class: 'loading', text: t('a11y.loading') }));
 }
 
@@ -59,20 +77,26 @@ function labelSkeleton(parts, t, loading) {
  *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
  *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
- *            control bar, graph fitted to the window), linkBase (the address share links start with) }.
+ *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
+ *            the full page), hide (parts to leave out: ['formula']), linkBase (the full page's address, which
+ *            share links and "open in backstep" start with; this page's by default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), dispose() }.
  */
 export function mountBackstep(root, options = {}) {
   const scope = createScope();
   const uid = createIds();
   const page = Boolean(options.page);
-  const parts = skeleton({ uid, page });
+  const parts = skeleton({ uid, page, embed: Boolean(options.embed) });
+  parts.formulaCard.hidden = (options.hide ?? []).includes('formula');
   const { element } = parts;
   root.append(element);
   const theme = followTheme(element, scope);
 
   const given = ['theme', 'decimals', 'speed', 'view', 'language'].filter((key) => options[key] !== undefined);
-  const settings = { ...(options.storage ? loadSettings() : {}), ...Object.fromEntries(given.map((key) => [key, options[key]])) };
+  const settings = {
+    ...(options.storage ? loadSettings() : {}),
+    ...Object.fromEntries(given.map((key) => [key, options[key]])),
+  };
   settings.language = supportedLanguage(settings.language ?? navigator.language);
   const store = createStore(createInitialState(settings));
   let t = createTranslator(store.get().settings.language);
@@ -90,7 +114,14 @@ export function mountBackstep(root, options = {}) {
     const entry = currentEntry(state);
     if (!entry) return Promise.resolve('');
     const { language, ...display } = state.settings;
-    return writeLink({ document: entry.document, position: entry.position, event: state.cursor.event, settings: display, defaults: DEFAULT_SETTINGS, language });
+    return writeLink({
+      document: entry.document,
+      position: entry.position,
+      event: state.cursor.event,
+      settings: display,
+      defaults: DEFAULT_SETTINGS,
+      language,
+    });
   }
 
   /** Builds every part of the interface in the current language; the store and the engine stay as they are. */
@@ -99,8 +130,9 @@ export function mountBackstep(root, options = {}) {
     labelSkeleton(parts, t, false);
     const uiScope = createScope();
     const status = createStatusBanner(parts.banner, t);
+    const fullPage = options.linkBase ?? window.location.href.split('#')[0];
     async function share() {
-      const url = `${options.linkBase ?? window.location.href.split('#')[0]}#${await link()}`;
+      const url = `${fullPage}#${await link()}`;
       try {
         await navigator.clipboard.writeText(url);
         status.note(t('share.copied'));
@@ -108,10 +140,24 @@ export function mountBackstep(root, options = {}) {
         status.note(t('share.copyFailed', { link: url }));
       }
     }
-    const context = { store: uiScope.store(store), actions, t, uid, scope: uiScope, root: element, bar: page ? parts.bar : null, share };
+    const context = {
+      store: uiScope.store(store),
+      actions,
+      t,
+      uid,
+      scope: uiScope,
+      root: element,
+      bar: page ? parts.bar : null,
+      share,
+    };
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
-    mountHeader(parts.header, context);
+    if (!options.embed) mountHeader(parts.header, context);
+    if (parts.openFull) {
+      const point = async () => (parts.openFull.href = `${fullPage}#${await link()}`);
+      uiScope.own(context.store.subscribe(point));
+      point();
+    }
     mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
@@ -166,7 +212,9 @@ export function mountBackstep(root, options = {}) {
     });
     instance.actions = actions;
     instance.load = (doc) => actions.loadDocument(doc);
-    const opened = options.document ? actions.loadDocument(options.document, { position: options.position, event: options.event }) : { ok: false };
+    const opened = options.document
+      ? actions.loadDocument(options.document, { position: options.position, event: options.event })
+      : { ok: false };
     if (!opened.ok) actions.loadPreset(preset.id);
     buildUI(actions);
     if (pending) ui.status.show(pending);

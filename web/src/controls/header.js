@@ -23,28 +23,71 @@ function select(id, testId, label, options, onChange) {
     options.map(([value, text]) => h('option', { value, text })),
   );
   element.addEventListener('change', () => onChange(element.value));
-  return { element, field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: label }), element]) };
+  return {
+    element,
+    field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: label }), element]),
+  };
 }
 
 export function mountHeader(container, { store, actions, t, uid, scope, root, share }) {
-  const preset = select(uid('preset'), 'preset', t('settings.preset'), [...PRESETS.map((item) => [item.id, t(item.labelKey)]), ['', t('preset.custom')]], (id) => actions.loadPreset(id));
-  const decimals = select(uid('precision'), 'precision', t('settings.decimals'), DECIMAL_CHOICES.map((value) => [String(value), String(value)]), (value) => actions.setSetting('decimals', Number(value)));
-  const language = select(uid('language'), 'language', t('settings.language'), Object.entries(LANGUAGE_NAMES), (value) => actions.setSetting('language', value));
+  const preset = select(
+    uid('preset'),
+    'preset',
+    t('settings.preset'),
+    [...PRESETS.map((item) => [item.id, t(item.labelKey)]), ['', t('preset.custom')]],
+    (id) => actions.loadPreset(id),
+  );
+  const decimals = select(
+    uid('precision'),
+    'precision',
+    t('settings.decimals'),
+    DECIMAL_CHOICES.map((value) => [String(value), String(value)]),
+    (value) => actions.setSetting('decimals', Number(value)),
+  );
+  const language = select(
+    uid('language'),
+    'language',
+    t('settings.language'),
+    Object.entries(LANGUAGE_NAMES),
+    (value) => actions.setSetting('language', value),
+  );
   const theme = h('button', { type: 'button', class: 'theme-toggle', 'data-testid': 'theme' });
   theme.addEventListener('click', () => {
     const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
     actions.setSetting('theme', next);
   });
-  const copyLink = h('button', { type: 'button', class: 'theme-toggle share-button', 'data-testid': 'copy-link', title: t('share.copy'), 'aria-label': t('share.copy') }, [
-    icon('link'),
-    h('span', { class: 'theme-label', text: t('share.copy') }),
-  ]);
+  const copyLink = h(
+    'button',
+    {
+      type: 'button',
+      class: 'theme-toggle share-button',
+      'data-testid': 'copy-link',
+      title: t('share.copy'),
+      'aria-label': t('share.copy'),
+    },
+    [icon('link'), h('span', { class: 'theme-label', text: t('share.copy') })],
+  );
   copyLink.addEventListener('click', () => share());
-  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [preset.field, decimals.field, language.field, theme, copyLink]);
-  const toggle = h('button', { type: 'button', class: 'settings-toggle', 'data-testid': 'settings-toggle', 'aria-expanded': 'false', 'aria-controls': uid('header-tools'), 'aria-label': t('settings.toggle'), title: t('settings.toggle') }, [
-    icon('sliders'),
-    h('span', { class: 'settings-toggle-label', text: t('settings.toggle') }),
+  const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [
+    preset.field,
+    decimals.field,
+    language.field,
+    theme,
+    copyLink,
   ]);
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'settings-toggle',
+      'data-testid': 'settings-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': uid('header-tools'),
+      'aria-label': t('settings.toggle'),
+      title: t('settings.toggle'),
+    },
+    [icon('sliders'), h('span', { class: 'settings-toggle-label', text: t('settings.toggle') })],
+  );
   const setOpen = (open) => {
     tools.classList.toggle('is-open', open);
     toggle.setAttribute('aria-expanded', String(open));
@@ -60,7 +103,13 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
     if (!tools.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
   });
   container.append(
-    h('div', { class: 'brand' }, [brandMark(), h('div', { class: 'brand-text' }, [h('h1', { class: 'brand-name', text: t('app.name') }), h('span', { class: 'brand-tagline', text: t('app.tagline') })])]),
+    h('div', { class: 'brand' }, [
+      brandMark(),
+      h('div', { class: 'brand-text' }, [
+        h('h1', { class: 'brand-name', text: t('app.name') }),
+        h('span', { class: 'brand-tagline', text: t('app.tagline') }),
+      ]),
+    ]),
     toggle,
     tools,
   );
@@ -71,7 +120,10 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
     decimals.element.value = String(state.settings.decimals);
     language.element.value = state.settings.language;
     const mode = state.settings.theme;
-    theme.replaceChildren(icon(mode === 'dark' ? 'moon' : mode === 'light' ? 'sun' : 'auto'), h('span', { class: 'theme-label', text: t(`theme.${mode}`) }));
+    theme.replaceChildren(
+      icon(mode === 'dark' ? 'moon' : mode === 'light' ? 'sun' : 'auto'),
+      h('span', { class: 'theme-label', text: t(`theme.${mode}`) }),
+    );
     theme.setAttribute('aria-label', t('theme.label', { mode: t(`theme.${mode}`) }));
     theme.title = t('theme.label', { mode: t(`theme.${mode}`) });
   }

@@ -9,7 +9,10 @@ export function mountSpeed(container, { store, actions, t, uid }) {
     SPEEDS.map((speed) => h('option', { value: String(speed), text: t('speed.option', { speed }) })),
   );
   select.addEventListener('change', () => actions.setSetting('speed', Number(select.value)));
-  const field = h('label', { class: 'field speed-field', for: uid('speed') }, [h('span', { class: 'field-label', text: t('speed.label') }), select]);
+  const field = h('label', { class: 'field speed-field', for: uid('speed') }, [
+    h('span', { class: 'field-label', text: t('speed.label') }),
+    select,
+  ]);
   container.append(field);
   const render = (state) => {
     select.value = String(state.settings.speed);

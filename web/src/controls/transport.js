@@ -6,7 +6,11 @@ import { isAtStart } from '../state/selectors.js';
 
 export function mountTransport(container, { store, actions, t }) {
   const button = (id, iconName, action, extraClass = '') => {
-    const element = h('button', { type: 'button', class: `tbtn ${extraClass}`, 'data-testid': id, 'aria-keyshortcuts': t(`shortcut.${id}`) }, [icon(iconName), h('span', { class: 'tbtn-label' })]);
+    const element = h(
+      'button',
+      { type: 'button', class: `tbtn ${extraClass}`, 'data-testid': id, 'aria-keyshortcuts': t(`shortcut.${id}`) },
+      [icon(iconName), h('span', { class: 'tbtn-label' })],
+    );
     element.addEventListener('click', () => {
       if (element.getAttribute('aria-disabled') !== 'true') action();
     });
@@ -17,7 +21,13 @@ export function mountTransport(container, { store, actions, t }) {
   const play = button('play', 'play', actions.togglePlay, 'tbtn-primary');
   const forward = button('step-forward', 'stepForward', actions.stepForward);
   const end = button('skip-end', 'skipEnd', actions.skipToEnd);
-  const group = h('div', { class: 'transport', role: 'group', 'aria-label': t('transport.label') }, [reset, back, play, forward, end]);
+  const group = h('div', { class: 'transport', role: 'group', 'aria-label': t('transport.label') }, [
+    reset,
+    back,
+    play,
+    forward,
+    end,
+  ]);
   container.append(group);
 
   const label = (element, key) => {

@@ -12,18 +12,49 @@ const editableText = (value) => String(Number(value.toPrecision(15))).replace('-
 
 function nameOf(element) {
   const ref = element.getAttribute('data-ref') ?? '';
-  return ref.includes(':') ? ref.split(':')[1] : ref === 'eta' ? 'η' : element.dataset.cell?.split(':')[1] ?? '';
+  return ref.includes(':') ? ref.split(':')[1] : ref === 'eta' ? 'η' : (element.dataset.cell?.split(':')[1] ?? '');
 }
 
 export function mountEditor(host, { store, actions, t, uid, scope, root }) {
-  const input = h('input', { type: 'text', inputmode: 'decimal', enterkeyhint: 'done', autocomplete: 'off', spellcheck: 'false', 'data-testid': 'edit-input', id: uid('edit-input') });
+  const input = h('input', {
+    type: 'text',
+    inputmode: 'decimal',
+    enterkeyhint: 'done',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'data-testid': 'edit-input',
+    id: uid('edit-input'),
+  });
   const label = h('label', { class: 'editor-label', for: uid('edit-input') });
-  const message = h('p', { class: 'editor-message', id: uid('edit-message'), 'data-testid': 'edit-message', role: 'alert', hidden: true });
+  const message = h('p', {
+    class: 'editor-message',
+    id: uid('edit-message'),
+    'data-testid': 'edit-message',
+    role: 'alert',
+    hidden: true,
+  });
   const hint = h('p', { class: 'editor-hint', text: t('edit.hint') });
-  const sign = h('button', { type: 'button', class: 'editor-sign', 'data-testid': 'edit-sign', 'aria-label': t('edit.sign'), title: t('edit.sign'), text: '±' });
-  const apply = h('button', { type: 'submit', class: 'editor-apply', 'data-testid': 'edit-apply', text: t('edit.apply') });
+  const sign = h('button', {
+    type: 'button',
+    class: 'editor-sign',
+    'data-testid': 'edit-sign',
+    'aria-label': t('edit.sign'),
+    title: t('edit.sign'),
+    text: '±',
+  });
+  const apply = h('button', {
+    type: 'submit',
+    class: 'editor-apply',
+    'data-testid': 'edit-apply',
+    text: t('edit.apply'),
+  });
   const row = h('div', { class: 'editor-row' }, [input, sign, apply]);
-  const form = h('form', { class: 'editor', 'data-testid': 'editor', hidden: true, novalidate: true }, [label, row, message, hint]);
+  const form = h('form', { class: 'editor', 'data-testid': 'editor', hidden: true, novalidate: true }, [
+    label,
+    row,
+    message,
+    hint,
+  ]);
   sign.addEventListener('click', () => {
     const text = input.value.trim();
     input.value = /^[-\u2212]/.test(text) ? text.slice(1) : `\u2212${text}`;
@@ -118,7 +149,8 @@ export function mountEditor(host, { store, actions, t, uid, scope, root }) {
     }
   });
   store.subscribe((state, previous) => {
-    if (open && (state.cursor.step !== previous.cursor.step || state.loads !== previous.loads)) close({ refocus: false });
+    if (open && (state.cursor.step !== previous.cursor.step || state.loads !== previous.loads))
+      close({ refocus: false });
   });
   return { show, close, isOpen: () => Boolean(open) };
 }

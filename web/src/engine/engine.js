@@ -17,7 +17,10 @@ let modulePromise = null;
 async function nodeWasmBinary() {
   const fsName = 'node:fs/promises'; // a variable keeps bundlers from pulling Node's fs into the page
   const urlName = 'node:url';
-  const [{ readFile }, { fileURLToPath }] = await Promise.all([import(/* @vite-ignore */ fsName), import(/* @vite-ignore */ urlName)]);
+  const [{ readFile }, { fileURLToPath }] = await Promise.all([
+    import(/* @vite-ignore */ fsName),
+    import(/* @vite-ignore */ urlName),
+  ]);
   return readFile(fileURLToPath(wasmUrl));
 }
 
@@ -42,7 +45,8 @@ function unwrap(resultText) {
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value;
@@ -150,7 +154,8 @@ export class BackstepEngine {
 
   /** The worked solution of the next step, as Markdown or LaTeX text. */
   explain(format = 'markdown', decimals = 4) {
-    if (typeof format !== 'string') throw new EngineError(`format: expected "markdown" or "latex", got ${describe(format)}`);
+    if (typeof format !== 'string')
+      throw new EngineError(`format: expected "markdown" or "latex", got ${describe(format)}`);
     number(decimals, 'decimals');
     return this.#call((native) => native.explain(format, decimals));
   }

@@ -30,7 +30,11 @@ function deltaFactors(events, sample, name, context) {
   if (delta.output) {
     const symbol = singleOutput ? '\\Delta' : `\\Delta_{${texName(name)}}`;
     return [
-      { leibniz: ['E', texName(name)], symbol: linked(ref.difference(name), symbol), value: linked(ref.difference(name), num(delta.difference, decimals)) },
+      {
+        leibniz: ['E', texName(name)],
+        symbol: linked(ref.difference(name), symbol),
+        value: linked(ref.difference(name), num(delta.difference, decimals)),
+      },
       ...activationFactor(delta, decimals),
     ];
   }
@@ -41,13 +45,30 @@ function deltaFactors(events, sample, name, context) {
     if (!downstream || !destDelta) return null;
     return [
       ...downstream,
-      { leibniz: [topOf(destDelta), texName(name)], symbol: linked(ref.weight(term.weight), texName(term.weight)), value: linked(ref.weight(term.weight), num(term.w, decimals)) },
+      {
+        leibniz: [topOf(destDelta), texName(name)],
+        symbol: linked(ref.weight(term.weight), texName(term.weight)),
+        value: linked(ref.weight(term.weight), num(term.w, decimals)),
+      },
       ...activationFactor(delta, decimals),
     ];
   }
-  const symbol = delta.terms.map((term) => `${linked(ref.weight(term.weight), texName(term.weight))}\\,${linked(ref.neuron(term.dest), `\\delta_{${texName(term.dest)}}`)}`).join(' + ');
-  const value = delta.terms.map((term) => `${linked(ref.weight(term.weight), num(term.w, decimals, true))} \\times ${linked(ref.neuron(term.dest), num(term.delta, decimals, true))}`).join(' + ');
-  return [{ leibniz: ['E', texName(name)], symbol: `(${symbol})`, value: `(${value})`, grouped: true }, ...activationFactor(delta, decimals)];
+  const symbol = delta.terms
+    .map(
+      (term) =>
+        `${linked(ref.weight(term.weight), texName(term.weight))}\\,${linked(ref.neuron(term.dest), `\\delta_{${texName(term.dest)}}`)}`,
+    )
+    .join(' + ');
+  const value = delta.terms
+    .map(
+      (term) =>
+        `${linked(ref.weight(term.weight), num(term.w, decimals, true))} \\times ${linked(ref.neuron(term.dest), num(term.delta, decimals, true))}`,
+    )
+    .join(' + ');
+  return [
+    { leibniz: ['E', texName(name)], symbol: `(${symbol})`, value: `(${value})`, grouped: true },
+    ...activationFactor(delta, decimals),
+  ];
 }
 
 /** Factors of ∂E/∂parameter for a gradient event, or null if the trace lacks a delta. */

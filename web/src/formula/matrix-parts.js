@@ -13,7 +13,11 @@ export function weightNames(labels, l) {
 }
 
 export function weightValues(document, labels, l, decimals) {
-  return labels.neurons[l].map((_, i) => labels.neurons[l + 1].map((__, j) => linked(ref.weight(labels.weights[l][j][i]), num(document.weights[l][j][i], decimals))));
+  return labels.neurons[l].map((_, i) =>
+    labels.neurons[l + 1].map((__, j) =>
+      linked(ref.weight(labels.weights[l][j][i]), num(document.weights[l][j][i], decimals)),
+    ),
+  );
 }
 
 /** The activations of layer k for a sample, as the engine computed them (inputs for k = 0). */

@@ -14,7 +14,9 @@ function input(event, { decimals }) {
   const t = row(event.targets.map((item) => T(item.name, false)));
   return {
     symbolic: [`\\mathbf{x} = ${x},\\quad \\mathbf{t} = ${t}`],
-    substituted: [`\\mathbf{x} = ${row(event.inputs.map((item) => linked(ref.neuron(item.name), num(item.value, decimals))))},\\quad \\mathbf{t} = ${row(event.targets.map((item) => linked(ref.target(item.name), num(item.value, decimals))))}`],
+    substituted: [
+      `\\mathbf{x} = ${row(event.inputs.map((item) => linked(ref.neuron(item.name), num(item.value, decimals))))},\\quad \\mathbf{t} = ${row(event.targets.map((item) => linked(ref.target(item.name), num(item.value, decimals))))}`,
+    ],
     result: [`${x} = ${row(event.inputs.map((item) => num(item.value, decimals)))}`],
   };
 }
@@ -29,13 +31,24 @@ function forward(event, context) {
   const layer = document.layers[k];
   const biasNames = layer.bias ? labels.biases[k - 1] : null;
   const bias = biasNames ? ` + ${row(biasNames.map((name) => linked(ref.bias(name), texName(name))))}` : '';
-  const biasValues = biasNames ? ` + ${row(biasNames.map((name, j) => linked(ref.bias(name), num(document.biases?.[k - 1]?.[j] ?? 0, decimals))))}` : '';
+  const biasValues = biasNames
+    ? ` + ${row(biasNames.map((name, j) => linked(ref.bias(name), num(document.biases?.[k - 1]?.[j] ?? 0, decimals))))}`
+    : '';
   const product = `${row(src.map(N))}${bmatrix(weightNames(labels, k - 1).map((items) => items.map(W)))}${bias}`;
   const productValues = `${row(src.map((name) => linked(ref.neuron(name), num(a[name], decimals))))}${bmatrix(weightValues(document, labels, k - 1, decimals))}${biasValues}`;
   const outputs = row(dst.map(N));
-  const values = (field) => row(dst.map((name) => cell(done[name]?.[field], { decimals, refKey: ref.neuron(name), isCurrent: name === event.name })));
+  const values = (field) =>
+    row(
+      dst.map((name) =>
+        cell(done[name]?.[field], { decimals, refKey: ref.neuron(name), isCurrent: name === event.name }),
+      ),
+    );
   if (layer.activation === 'linear') {
-    return { symbolic: [`${outputs} = ${product}`], substituted: [`${outputs} = ${productValues}`], result: [`${outputs} = ${values('a')}`] };
+    return {
+      symbolic: [`${outputs} = ${product}`],
+      substituted: [`${outputs} = ${productValues}`],
+      result: [`${outputs} = ${values('a')}`],
+    };
   }
   const z = row(dst.map((name) => `z_{${texName(name)}}`));
   return {
@@ -50,9 +63,14 @@ function error(event, { labels, decimals }) {
   const single = outs.length === 1;
   const D = linked(ref.difference(outs[0]), '\\boldsymbol{\\Delta}');
   const E = linked(ref.error(), 'E');
-  const diffs = row(event.outputs.map((output) => linked(ref.difference(output.name), num(output.difference, decimals))));
+  const diffs = row(
+    event.outputs.map((output) => linked(ref.difference(output.name), num(output.difference, decimals))),
+  );
   return {
-    symbolic: [`${D} = ${row(outs.map(N))} - ${row(outs.map((name) => T(name, single)))}`, `${E} = \\tfrac{1}{2}\\,${D}${D}^{\\top}`],
+    symbolic: [
+      `${D} = ${row(outs.map(N))} - ${row(outs.map((name) => T(name, single)))}`,
+      `${E} = \\tfrac{1}{2}\\,${D}${D}^{\\top}`,
+    ],
     substituted: [
       `${D} = ${row(event.outputs.map((output) => linked(ref.neuron(output.name), num(output.prediction, decimals))))} - ${row(event.outputs.map((output) => linked(ref.target(output.name), num(output.target, decimals))))}`,
       `${E} = \\tfrac{1}{2}\\,${diffs}${diffs}^{\\top}`,
@@ -67,8 +85,12 @@ function result(event, { labels, decimals, events }) {
   const E = linked(ref.error(), 'E');
   return {
     symbolic: [`${row(outs.map(N))}^{\\text{new}},\\quad ${E}^{\\text{new}}`],
-    substituted: [`${row(before ? before.outputs.map((output) => num(output.prediction, decimals)) : outs.map(() => '?'))} \\to ${row(event.prediction.map((value, k) => linked(ref.result(outs[k]), num(value, decimals))))}`],
-    result: [`${E}: ${before ? num(before.total, decimals) : '?'} \\to ${linked(ref.result('E'), num(event.error, decimals))}`],
+    substituted: [
+      `${row(before ? before.outputs.map((output) => num(output.prediction, decimals)) : outs.map(() => '?'))} \\to ${row(event.prediction.map((value, k) => linked(ref.result(outs[k]), num(value, decimals))))}`,
+    ],
+    result: [
+      `${E}: ${before ? num(before.total, decimals) : '?'} \\to ${linked(ref.result('E'), num(event.error, decimals))}`,
+    ],
   };
 }
 

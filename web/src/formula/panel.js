@@ -29,7 +29,14 @@ function formulaContext(state, upTo, t) {
 }
 
 function viewButton(view, onClick, t) {
-  return h('button', { type: 'button', class: 'segment', 'data-view': view, 'data-testid': `view-${view}`, text: t(`view.${view}`), onclick: onClick });
+  return h('button', {
+    type: 'button',
+    class: 'segment',
+    'data-view': view,
+    'data-testid': `view-${view}`,
+    text: t(`view.${view}`),
+    onclick: onClick,
+  });
 }
 
 export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) {
@@ -41,7 +48,13 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
     value: h('div', { class: `formula-value formula-${part}`, 'data-testid': `formula-${part}` }),
   }));
   const preview = h('p', { class: 'formula-preview', 'data-testid': 'formula-preview', hidden: true });
-  const body = h('dl', { class: 'formula-rows' }, rows.map(({ part, value }) => h('div', { class: `formula-row row-${part}` }, [h('dt', { text: t(`formula.${part}`) }), h('dd', {}, [value])])));
+  const body = h(
+    'dl',
+    { class: 'formula-rows' },
+    rows.map(({ part, value }) =>
+      h('div', { class: `formula-row row-${part}` }, [h('dt', { text: t(`formula.${part}`) }), h('dd', {}, [value])]),
+    ),
+  );
   card.append(
     h('div', { class: 'card-head formula-head' }, [
       h('h2', { id: uid('formula-title'), class: 'card-title', text: t('formula.title') }),
@@ -64,7 +77,8 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
-    for (const button of views) button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
+    for (const button of views)
+      button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
     card.classList.toggle('is-preview', Boolean(previewRef));
     card.dataset.view = state.settings.view;
   }
@@ -87,7 +101,8 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
 
   function markTerms(ref) {
     for (const element of body.querySelectorAll('.is-hover')) element.classList.remove('is-hover');
-    if (ref) for (const element of body.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`)) element.classList.add('is-hover');
+    if (ref)
+      for (const element of body.querySelectorAll(`[data-ref="${CSS.escape(ref)}"]`)) element.classList.add('is-hover');
   }
 
   body.addEventListener('pointerover', (event) => {
@@ -99,7 +114,13 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
   });
   hoverLinks.subscribe((link) => (link?.origin === 'formula' ? markTerms(link.ref) : render()));
   store.subscribe((state, previous) => {
-    if (state.cursor !== previous.cursor || state.history !== previous.history || state.settings.decimals !== previous.settings.decimals || state.settings.view !== previous.settings.view) render();
+    if (
+      state.cursor !== previous.cursor ||
+      state.history !== previous.history ||
+      state.settings.decimals !== previous.settings.decimals ||
+      state.settings.view !== previous.settings.view
+    )
+      render();
   });
   return { render, body };
 }

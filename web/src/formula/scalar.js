@@ -11,10 +11,17 @@ const P = (type, name) => linked(ref.parameter(type, name), texName(name));
 const ETA = linked(ref.rate(), '\\eta');
 
 function input(event, { decimals, t }) {
-  const values = event.inputs.map((item) => `${N(item.name)} = ${linked(ref.neuron(item.name), num(item.value, decimals))}`);
-  const targets = event.targets.map((item) => `${linked(ref.target(item.name), `t_{${texName(item.name)}}`)} = ${linked(ref.target(item.name), num(item.value, decimals))}`);
+  const values = event.inputs.map(
+    (item) => `${N(item.name)} = ${linked(ref.neuron(item.name), num(item.value, decimals))}`,
+  );
+  const targets = event.targets.map(
+    (item) =>
+      `${linked(ref.target(item.name), `t_{${texName(item.name)}}`)} = ${linked(ref.target(item.name), num(item.value, decimals))}`,
+  );
   return {
-    symbolic: [`\\mathbf{x} = (${event.inputs.map((item) => N(item.name)).join(', ')}),\\quad \\mathbf{t} = (${event.targets.map((item) => linked(ref.target(item.name), `t_{${texName(item.name)}}`)).join(', ')})`],
+    symbolic: [
+      `\\mathbf{x} = (${event.inputs.map((item) => N(item.name)).join(', ')}),\\quad \\mathbf{t} = (${event.targets.map((item) => linked(ref.target(item.name), `t_{${texName(item.name)}}`)).join(', ')})`,
+    ],
     substituted: [[...values, ...targets].join(',\\quad ')],
     result: [text(t('formula.sample', { index: event.sample + 1 }))],
   };
@@ -24,19 +31,29 @@ function forward(event, { decimals }) {
   const name = N(event.name);
   const linear = event.activation === 'linear';
   const sum = event.terms.map((term) => `${N(term.source)}\\,${W(term.weight)}`);
-  const numbers = event.terms.map((term) => `${linked(ref.neuron(term.source), num(term.a, decimals, true))} \\times ${linked(ref.weight(term.weight), num(term.w, decimals, true))}`);
+  const numbers = event.terms.map(
+    (term) =>
+      `${linked(ref.neuron(term.source), num(term.a, decimals, true))} \\times ${linked(ref.weight(term.weight), num(term.w, decimals, true))}`,
+  );
   if (event.bias) {
     sum.push(P('bias', event.bias.name));
     numbers.push(linked(ref.bias(event.bias.name), num(event.bias.value, decimals, true)));
   }
   const z = `z_{${texName(event.name)}}`;
   if (linear) {
-    return { symbolic: [`${name} = ${sum.join(' + ')}`], substituted: [`${name} = ${numbers.join(' + ')}`], result: [`${name} = ${linked(ref.neuron(event.name), num(event.a, decimals))}`] };
+    return {
+      symbolic: [`${name} = ${sum.join(' + ')}`],
+      substituted: [`${name} = ${numbers.join(' + ')}`],
+      result: [`${name} = ${linked(ref.neuron(event.name), num(event.a, decimals))}`],
+    };
   }
   const f = activationTex(event.activation);
   return {
     symbolic: [`${z} = ${sum.join(' + ')}`, `${name} = ${f}(${z})`],
-    substituted: [`${z} = ${numbers.join(' + ')} = ${num(event.z, decimals)}`, `${name} = ${f}(${num(event.z, decimals)})`],
+    substituted: [
+      `${z} = ${numbers.join(' + ')} = ${num(event.z, decimals)}`,
+      `${name} = ${f}(${num(event.z, decimals)})`,
+    ],
     result: [`${name} = ${linked(ref.neuron(event.name), num(event.a, decimals))}`],
   };
 }
@@ -46,9 +63,12 @@ function error(event, { decimals }) {
   const delta = (name) => linked(ref.difference(name), single ? '\\Delta' : `\\Delta_{${texName(name)}}`);
   const target = (name) => linked(ref.target(name), single ? 't' : `t_{${texName(name)}}`);
   const E = linked(ref.error(), 'E');
-  const differences = event.outputs.map((output) => `${delta(output.name)} = ${N(output.name)} - ${target(output.name)}`);
+  const differences = event.outputs.map(
+    (output) => `${delta(output.name)} = ${N(output.name)} - ${target(output.name)}`,
+  );
   const numbers = event.outputs.map(
-    (output) => `${delta(output.name)} = ${linked(ref.neuron(output.name), num(output.prediction, decimals))} - ${linked(ref.target(output.name), num(output.target, decimals, true))} = ${linked(ref.difference(output.name), num(output.difference, decimals))}`,
+    (output) =>
+      `${delta(output.name)} = ${linked(ref.neuron(output.name), num(output.prediction, decimals))} - ${linked(ref.target(output.name), num(output.target, decimals, true))} = ${linked(ref.difference(output.name), num(output.difference, decimals))}`,
   );
   const squares = event.outputs.map((output) => `${paren(num(output.difference, decimals))}^2`).join(' + ');
   return {
@@ -67,12 +87,21 @@ function delta(event, { decimals, singleOutput }) {
     const diff = linked(ref.difference(event.name), singleOutput ? '\\Delta' : `\\Delta_{${texName(event.name)}}`);
     return {
       symbolic: [`${d} = ${partial('E', z)} = ${diff}\\cdot ${fPrime}`],
-      substituted: [`${d} = ${linked(ref.difference(event.name), num(event.difference, decimals, true))} \\times ${num(event.derivative, decimals, true)}`],
+      substituted: [
+        `${d} = ${linked(ref.difference(event.name), num(event.difference, decimals, true))} \\times ${num(event.derivative, decimals, true)}`,
+      ],
       result,
     };
   }
-  const sum = event.terms.map((term) => `${W(term.weight)}\\,${linked(ref.neuron(term.dest), `\\delta_{${texName(term.dest)}}`)}`).join(' + ');
-  const numbers = event.terms.map((term) => `${linked(ref.weight(term.weight), num(term.w, decimals, true))} \\times ${linked(ref.neuron(term.dest), num(term.delta, decimals, true))}`).join(' + ');
+  const sum = event.terms
+    .map((term) => `${W(term.weight)}\\,${linked(ref.neuron(term.dest), `\\delta_{${texName(term.dest)}}`)}`)
+    .join(' + ');
+  const numbers = event.terms
+    .map(
+      (term) =>
+        `${linked(ref.weight(term.weight), num(term.w, decimals, true))} \\times ${linked(ref.neuron(term.dest), num(term.delta, decimals, true))}`,
+    )
+    .join(' + ');
   return {
     symbolic: [`${d} = ${partial('E', z)} = ${fPrime}\\cdot(${sum})`],
     substituted: [`${d} = ${num(event.derivative, decimals, true)} \\times (${numbers})`],
@@ -86,7 +115,12 @@ function gradient(event, context) {
   const result = [`${dE} = ${linked(ref.parameter(event.type, event.parameter), num(event.gradient, decimals))}`];
   const factors = gradientChain(context.events, event, context);
   const deltaForm = `${linked(ref.neuron(event.destName), `\\delta_{${texName(event.destName)}}`)}${event.type === 'weight' ? `\\,${N(event.sourceName)}` : ''}`;
-  if (!factors) return { symbolic: [`${dE} = ${deltaForm}`], substituted: [`${dE} = ${num(event.delta, decimals, true)} \\times ${num(event.a ?? 1, decimals, true)}`], result };
+  if (!factors)
+    return {
+      symbolic: [`${dE} = ${deltaForm}`],
+      substituted: [`${dE} = ${num(event.delta, decimals, true)} \\times ${num(event.a ?? 1, decimals, true)}`],
+      result,
+    };
   const leibniz = factors.map((factor) => partial(...factor.leibniz)).join('\\cdot ');
   const symbols = factors.map((factor) => factor.symbol).join('\\cdot ');
   const values = factors.map((factor) => (factor.grouped ? factor.value : paren(factor.value))).join('');
@@ -102,7 +136,9 @@ function update(event, { decimals, batchSize }) {
   const mean = batchSize > 1 ? `\\overline{${partial('E', name)}}` : partial('E', name);
   return {
     symbolic: [`${name} \\leftarrow ${name} - ${ETA}\\,${mean}`],
-    substituted: [`${name} \\leftarrow ${num(event.old, decimals)} - ${linked(ref.rate(), num(event.learningRate, decimals))} \\times ${num(event.gradient, decimals, true)}`],
+    substituted: [
+      `${name} \\leftarrow ${num(event.old, decimals)} - ${linked(ref.rate(), num(event.learningRate, decimals))} \\times ${num(event.gradient, decimals, true)}`,
+    ],
     result: [`${name} = ${linked(ref.parameter(event.type, event.parameter), num(event.new, decimals))}`],
   };
 }
@@ -118,7 +154,9 @@ function result(event, { decimals, t, events, outputNames }) {
   return {
     symbolic: [text(t('formula.resultSymbolic'))],
     substituted: predictions,
-    result: [`${linked(ref.error(), 'E')}: ${arrow(before ? linked(ref.error(), num(before.total, decimals)) : '?', linked(ref.result('E'), num(event.error, decimals)))}`],
+    result: [
+      `${linked(ref.error(), 'E')}: ${arrow(before ? linked(ref.error(), num(before.total, decimals)) : '?', linked(ref.result('E'), num(event.error, decimals)))}`,
+    ],
   };
 }
 

@@ -12,7 +12,8 @@ function parts(svg, layout) {
   return {
     overlay: svg.select('.overlay'),
     neuron: (name) => svg.select(`.neuron[data-ref="n:${esc(name)}"]`),
-    pill: (name, type = 'weight') => svg.select(`.pill-${type}[data-ref="${type === 'bias' ? 'b' : 'w'}:${esc(name)}"]`),
+    pill: (name, type = 'weight') =>
+      svg.select(`.pill-${type}[data-ref="${type === 'bias' ? 'b' : 'w'}:${esc(name)}"]`),
     edge: (name) => layout.edges.find((edge) => edge.name === name),
     cell: (id) => svg.select(`.cell[data-cell="${esc(id)}"]`),
     cellBox: (id) => layout.card.cells[id],
@@ -29,18 +30,31 @@ const animations = {
       pulse(p.neuron(input.name), { delay: 0, duration: 0.8 * D });
       reveal(p.neuron(input.name).select('.neuron-value'), { delay: 0.1 * D, duration: 0.5 * D });
     }
-    for (const target of event.targets) reveal(p.cell(`target:${target.name}`).select('.cell-value'), { delay: 0.3 * D, duration: 0.5 * D });
+    for (const target of event.targets)
+      reveal(p.cell(`target:${target.name}`).select('.cell-value'), { delay: 0.3 * D, duration: 0.5 * D });
   },
 
   forward(event, p, D, { format, layout }) {
     for (const term of event.terms) {
       const edge = p.edge(term.weight);
-      travel(p.overlay, { from: edgeStart(edge), to: edgeEnd(edge), text: format(term.product), className: 'token-forward', duration: 0.45 * D });
+      travel(p.overlay, {
+        from: edgeStart(edge),
+        to: edgeEnd(edge),
+        text: format(term.product),
+        className: 'token-forward',
+        duration: 0.45 * D,
+      });
     }
     if (event.bias) {
       const bias = layout.biases.find((item) => item.name === event.bias.name);
       const neuron = layout.byName[event.name];
-      travel(p.overlay, { from: bias, to: { x: neuron.x, y: neuron.y - neuron.r }, text: format(event.bias.value), className: 'token-forward', duration: 0.45 * D });
+      travel(p.overlay, {
+        from: bias,
+        to: { x: neuron.x, y: neuron.y - neuron.r },
+        text: format(event.bias.value),
+        className: 'token-forward',
+        duration: 0.45 * D,
+      });
     }
     const group = p.neuron(event.name);
     const linear = event.activation === 'linear';
@@ -52,7 +66,13 @@ const animations = {
   error(event, p, D, { format, layout }) {
     for (const output of event.outputs) {
       const link = layout.card.links.find((item) => item.name === output.name);
-      travel(p.overlay, { from: { x: link.x1, y: link.y1 }, to: { x: link.x2, y: link.y2 }, text: format(output.prediction), className: 'token-error', duration: 0.38 * D });
+      travel(p.overlay, {
+        from: { x: link.x1, y: link.y1 },
+        to: { x: link.x2, y: link.y2 },
+        text: format(output.prediction),
+        className: 'token-error',
+        duration: 0.38 * D,
+      });
       reveal(p.cell(`difference:${output.name}`).selectAll('text'), { delay: 0.4 * D, duration: 0.2 * D });
       reveal(p.cell(`error:${output.name}`).selectAll('text'), { delay: 0.62 * D, duration: 0.2 * D });
     }
@@ -62,12 +82,24 @@ const animations = {
   delta(event, p, D, { format, factor, layout }) {
     if (event.output) {
       const link = layout.card.links.find((item) => item.name === event.name);
-      travel(p.overlay, { from: { x: link.x2, y: link.y2 }, to: { x: link.x1, y: link.y1 }, text: `Δ ${format(event.difference)}`, className: 'token-backward', duration: 0.45 * D });
+      travel(p.overlay, {
+        from: { x: link.x2, y: link.y2 },
+        to: { x: link.x1, y: link.y1 },
+        text: `Δ ${format(event.difference)}`,
+        className: 'token-backward',
+        duration: 0.45 * D,
+      });
     } else {
       for (const term of event.terms) {
         const edge = p.edge(term.weight);
         const factors = `${format(term.w)} × ${factor(term.delta)}`;
-        travel(p.overlay, { from: edgeEnd(edge), to: edgeStart(edge), text: factors, className: 'token-backward', duration: 0.48 * D });
+        travel(p.overlay, {
+          from: edgeEnd(edge),
+          to: edgeStart(edge),
+          text: factors,
+          className: 'token-backward',
+          duration: 0.48 * D,
+        });
       }
     }
     reveal(p.neuron(event.name).select('.neuron-delta'), { delay: 0.55 * D, duration: 0.25 * D });
@@ -76,12 +108,27 @@ const animations = {
 
   gradient(event, p, D, { format, layout }) {
     const pill = p.pill(event.parameter, event.type);
-    const at = event.type === 'bias' ? layout.biases.find((item) => item.name === event.parameter) : p.edge(event.parameter).label;
+    const at =
+      event.type === 'bias'
+        ? layout.biases.find((item) => item.name === event.parameter)
+        : p.edge(event.parameter).label;
     const dest = layout.byName[event.destName];
-    travel(p.overlay, { from: { x: dest.x, y: dest.y + dest.r }, to: at, text: `δ ${format(event.delta)}`, className: 'token-backward', duration: 0.45 * D });
+    travel(p.overlay, {
+      from: { x: dest.x, y: dest.y + dest.r },
+      to: at,
+      text: `δ ${format(event.delta)}`,
+      className: 'token-backward',
+      duration: 0.45 * D,
+    });
     if (event.type === 'weight') {
       const source = layout.byName[event.sourceName];
-      travel(p.overlay, { from: { x: source.x + source.r, y: source.y }, to: at, text: format(event.a), className: 'token-forward', duration: 0.45 * D });
+      travel(p.overlay, {
+        from: { x: source.x + source.r, y: source.y },
+        to: at,
+        text: format(event.a),
+        className: 'token-forward',
+        duration: 0.45 * D,
+      });
     }
     reveal(pill.select('.pill-grad'), { delay: 0.5 * D, duration: 0.3 * D });
   },
@@ -94,7 +141,10 @@ const animations = {
     if (event.type !== 'weight') return;
     const largest = largestWeight(scene);
     const edge = select(pill.node().ownerSVGElement).select(`.edge[data-ref="w:${esc(event.parameter)}"]`);
-    for (const [part, extra] of [['.edge-line', 0], ['.edge-halo', 9]]) {
+    for (const [part, extra] of [
+      ['.edge-line', 0],
+      ['.edge-halo', 9],
+    ]) {
       edge
         .select(part)
         .attr('stroke-width', edgeWidth(event.old, largest) + extra)
@@ -109,7 +159,13 @@ const animations = {
     const layers = Math.max(...layout.edges.map((edge) => edge.layer)) + 1;
     const slice = (0.6 * D) / layers;
     for (const edge of layout.edges) {
-      travel(p.overlay, { from: edgeStart(edge), to: edgeEnd(edge), className: 'token-result', delay: edge.layer * slice, duration: slice * 1.1 });
+      travel(p.overlay, {
+        from: edgeStart(edge),
+        to: edgeEnd(edge),
+        className: 'token-result',
+        delay: edge.layer * slice,
+        duration: slice * 1.1,
+      });
     }
     for (const id of Object.keys(layout.card.cells).filter((key) => key.startsWith('result'))) {
       reveal(p.cell(id).selectAll('text'), { delay: 0.65 * D, duration: 0.25 * D });

@@ -43,7 +43,13 @@ function wideCard({ m, width, outputs, multi }) {
     resultsTitle: { x: x + 14, y: resultsTop - 12 },
     divider: { x1: x + 14, x2: x + m.cardW - 14, y: resultsTop - dividerH + 12 },
     cells,
-    links: outputs.map((output) => ({ name: output.name, x1: output.x + output.r, y1: output.y, x2: x, y2: cells[`difference:${output.name}`].y + m.rowH / 2 })),
+    links: outputs.map((output) => ({
+      name: output.name,
+      x1: output.x + output.r,
+      y1: output.y,
+      x2: x,
+      y2: cells[`difference:${output.name}`].y + m.rowH / 2,
+    })),
   };
 }
 
@@ -56,7 +62,8 @@ function gridRows(ids, perRow) {
 function narrowCard({ m, width, outputs, netBottom, multi }) {
   const perRow = 3;
   const rows = [];
-  for (const output of outputs) rows.push([`target:${output.name}`, `difference:${output.name}`, multi ? `error:${output.name}` : 'total']);
+  for (const output of outputs)
+    rows.push([`target:${output.name}`, `difference:${output.name}`, multi ? `error:${output.name}` : 'total']);
   if (multi) rows.push(['total']);
   const resultRows = gridRows(resultIds(outputs), perRow);
   const titleH = 28;
@@ -86,7 +93,13 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
     resultsTitle: { x: x + 12, y: resultsTop - 9 },
     divider: { x1: x + 12, x2: x + w - 12, y: resultsTop - dividerH + 4 },
     cells,
-    links: outputs.map((output) => ({ name: output.name, x1: output.x, y1: output.y + output.r + 2 * m.lineH + 6, x2: output.x, y2: y })),
+    links: outputs.map((output) => ({
+      name: output.name,
+      x1: output.x,
+      y1: output.y + output.r + 2 * m.lineH + 6,
+      x2: output.x,
+      y2: y,
+    })),
   };
 }
 

@@ -17,10 +17,27 @@ function cellRef(id) {
 export function drawCard(root, layout) {
   const { card } = layout;
   const group = root.append('g').attr('class', `errpanel errpanel-${card.mode}`).attr('data-testid', 'error-card');
-  group.append('rect').attr('class', 'errpanel-bg').attr('x', card.x).attr('y', card.y).attr('width', card.w).attr('height', card.h).attr('rx', 12);
+  group
+    .append('rect')
+    .attr('class', 'errpanel-bg')
+    .attr('x', card.x)
+    .attr('y', card.y)
+    .attr('width', card.w)
+    .attr('height', card.h)
+    .attr('rx', 12);
   group.append('text').attr('class', 'errpanel-title').attr('x', card.title.x).attr('y', card.title.y);
-  group.append('line').attr('class', 'errpanel-divider').attr('x1', card.divider.x1).attr('x2', card.divider.x2).attr('y1', card.divider.y).attr('y2', card.divider.y);
-  group.append('text').attr('class', 'errpanel-results-title').attr('x', card.resultsTitle.x).attr('y', card.resultsTitle.y);
+  group
+    .append('line')
+    .attr('class', 'errpanel-divider')
+    .attr('x1', card.divider.x1)
+    .attr('x2', card.divider.x2)
+    .attr('y1', card.divider.y)
+    .attr('y2', card.divider.y);
+  group
+    .append('text')
+    .attr('class', 'errpanel-results-title')
+    .attr('x', card.resultsTitle.x)
+    .attr('y', card.resultsTitle.y);
   const wide = card.mode === 'wide';
   const cells = group
     .selectAll('g.cell')
@@ -30,8 +47,20 @@ export function drawCard(root, layout) {
     .attr('data-cell', ([id]) => id)
     .attr('data-ref', ([id]) => cellRef(id))
     .attr('transform', ([, box]) => `translate(${box.x},${box.y})`);
-  cells.append('rect').attr('class', 'cell-bg').attr('width', ([, box]) => box.w).attr('height', ([, box]) => box.h).attr('rx', 6);
-  cells.append('rect').attr('class', 'focus-ring').attr('x', -2).attr('y', -2).attr('width', ([, box]) => box.w + 4).attr('height', ([, box]) => box.h + 4).attr('rx', 8);
+  cells
+    .append('rect')
+    .attr('class', 'cell-bg')
+    .attr('width', ([, box]) => box.w)
+    .attr('height', ([, box]) => box.h)
+    .attr('rx', 6);
+  cells
+    .append('rect')
+    .attr('class', 'focus-ring')
+    .attr('x', -2)
+    .attr('y', -2)
+    .attr('width', ([, box]) => box.w + 4)
+    .attr('height', ([, box]) => box.h + 4)
+    .attr('rx', 8);
   cells
     .append('text')
     .attr('class', 'cell-label')

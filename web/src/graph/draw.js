@@ -37,9 +37,18 @@ function drawNeurons(root, layout) {
     .attr('data-ref', (neuron) => ref.neuron(neuron.name))
     .attr('data-testid', (neuron) => `neuron-${neuron.name}`)
     .attr('transform', (neuron) => `translate(${neuron.x},${neuron.y})`);
-  neurons.append('circle').attr('class', 'neuron-pulse').attr('r', (neuron) => neuron.r);
-  neurons.append('circle').attr('class', 'focus-ring').attr('r', (neuron) => neuron.r + 5);
-  neurons.append('circle').attr('class', 'neuron-body').attr('r', (neuron) => neuron.r);
+  neurons
+    .append('circle')
+    .attr('class', 'neuron-pulse')
+    .attr('r', (neuron) => neuron.r);
+  neurons
+    .append('circle')
+    .attr('class', 'focus-ring')
+    .attr('r', (neuron) => neuron.r + 5);
+  neurons
+    .append('circle')
+    .attr('class', 'neuron-body')
+    .attr('r', (neuron) => neuron.r);
   neurons
     .append('text')
     .attr('class', 'neuron-name')
@@ -82,10 +91,14 @@ function drawPills(root, items, kind) {
     .attr('class', `pill pill-${kind} is-editable`)
     .attr('data-ref', (item) => (kind === 'bias' ? ref.bias(item.name) : ref.weight(item.name)))
     .attr('data-testid', (item) => `${kind}-${item.name}`)
-    .attr('data-edit', (item) => (kind === 'bias' ? `bias:${item.layer}:${item.dest}` : `weight:${item.layer}:${item.dest}:${item.source}`))
+    .attr('data-edit', (item) =>
+      kind === 'bias' ? `bias:${item.layer}:${item.dest}` : `weight:${item.layer}:${item.dest}:${item.source}`,
+    )
     .attr('tabindex', 0)
     .attr('role', 'button')
-    .attr('transform', (item) => (kind === 'bias' ? `translate(${item.x},${item.y})` : `translate(${item.label.x},${item.label.y})`));
+    .attr('transform', (item) =>
+      kind === 'bias' ? `translate(${item.x},${item.y})` : `translate(${item.label.x},${item.label.y})`,
+    );
   pills.each(function addRows(item) {
     createPill(select(this), `${kind}-${item.name}`);
   });
@@ -95,7 +108,11 @@ function drawPills(root, items, kind) {
 export function drawGraph(svgElement, layout) {
   const svg = select(svgElement);
   svg.selectAll('*').remove();
-  svg.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height).attr('class', `graph graph-${layout.mode}`);
+  svg
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('height', layout.height)
+    .attr('class', `graph graph-${layout.mode}`);
   const root = svg.append('g').attr('class', 'graph-root');
   drawEdges(root, layout);
   root

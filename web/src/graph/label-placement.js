@@ -45,7 +45,9 @@ function exhaustive(edges, obstacles, size) {
 }
 
 function greedy(edges, obstacles, size) {
-  const order = [...edges.keys()].sort((a, b) => Math.abs(edges[a].y2 - edges[a].y1) - Math.abs(edges[b].y2 - edges[b].y1));
+  const order = [...edges.keys()].sort(
+    (a, b) => Math.abs(edges[a].y2 - edges[a].y1) - Math.abs(edges[b].y2 - edges[b].y1),
+  );
   const boxes = new Array(edges.length);
   const placed = [];
   for (const index of order) {

@@ -8,7 +8,8 @@ import { NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.j
 function pillSize(m, nameWidth, decimals, pillMode) {
   const number = widestNumber(decimals);
   const name = 'w'.repeat(nameWidth);
-  const rows = pillMode === 'inline' ? [`${name} ${number} → ${number}`, `∂ ${number}`] : [`${name} ${number}`, `→ ${number}`];
+  const rows =
+    pillMode === 'inline' ? [`${name} ${number} → ${number}`, `∂ ${number}`] : [`${name} ${number}`, `→ ${number}`];
   const w = Math.max(...rows.map((row) => textWidth(row, m.pillFont))) + 2 * m.pillPadX;
   return { w, h: rows.length * m.pillLineH + 2 * m.pillPadY };
 }
@@ -16,8 +17,16 @@ function pillSize(m, nameWidth, decimals, pillMode) {
 /** The area a neuron covers: name above, circle, and the z/δ lines below. */
 function neuronBox(neuron, m, decimals) {
   const below = neuron.layer === 0 ? 0 : neuron.linesBelow * m.lineH + 6;
-  const halfWidth = Math.max(neuron.r + 4, neuron.layer === 0 ? 0 : textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4);
-  return { x: neuron.x - halfWidth, y: neuron.y - neuron.r - m.nameH, w: 2 * halfWidth, h: 2 * neuron.r + m.nameH + below };
+  const halfWidth = Math.max(
+    neuron.r + 4,
+    neuron.layer === 0 ? 0 : textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4,
+  );
+  return {
+    x: neuron.x - halfWidth,
+    y: neuron.y - neuron.r - m.nameH,
+    w: 2 * halfWidth,
+    h: 2 * neuron.r + m.nameH + below,
+  };
 }
 
 function trimmed(source, dest) {
@@ -26,7 +35,12 @@ function trimmed(source, dest) {
   const length = Math.hypot(dx, dy);
   const ux = dx / length;
   const uy = dy / length;
-  return { x1: source.x + ux * source.r, y1: source.y + uy * source.r, x2: dest.x - ux * dest.r, y2: dest.y - uy * dest.r };
+  return {
+    x1: source.x + ux * source.r,
+    y1: source.y + uy * source.r,
+    x2: dest.x - ux * dest.r,
+    y2: dest.y - uy * dest.r,
+  };
 }
 
 export function computeLayout({ labels, document, width, decimals, fitHeight = 0 }) {
@@ -38,10 +52,16 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
   const nonlinear = document.layers.slice(1).map((layer) => layer.activation !== 'linear');
   const baseGapY = m.gapY + biasH + (nonlinear.some(Boolean) ? m.lineH : 0);
   const fixedHeight = 2 * m.pad + biasH + m.nameH + 2 * m.r + 2 * m.lineH + 8;
-  const gapY = m.mode === 'wide' && fitHeight > 0 && maxSize > 1 ? Math.min(baseGapY * 1.3, Math.max(baseGapY, (fitHeight - fixedHeight) / (maxSize - 1))) : baseGapY;
+  const gapY =
+    m.mode === 'wide' && fitHeight > 0 && maxSize > 1
+      ? Math.min(baseGapY * 1.3, Math.max(baseGapY, (fitHeight - fixedHeight) / (maxSize - 1)))
+      : baseGapY;
 
   const deltaHalf = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2;
-  const cardW = Math.max(m.cardW ?? 0, textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58);
+  const cardW = Math.max(
+    m.cardW ?? 0,
+    textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58,
+  );
   const top = m.pad + biasH + m.nameH + m.r;
   const left = m.pad + m.r + (m.mode === 'wide' ? 10 : 0);
   const right = width - m.pad - Math.max(m.r, deltaHalf) - (m.mode === 'wide' ? cardW + m.cardGap : 0);
@@ -72,13 +92,21 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
     layer.forEach((name, j) => {
       if (!name) return;
       const neuron = byName[labels.neurons[l + 1][j]];
-      biases.push({ name, layer: l, dest: j, neuron: neuron.name, x: neuron.x, y: neuron.y - neuron.r - m.nameH - biasH / 2 + 2 });
+      biases.push({
+        name,
+        layer: l,
+        dest: j,
+        neuron: neuron.name,
+        x: neuron.x,
+        y: neuron.y - neuron.r - m.nameH - biasH / 2 + 2,
+      });
     }),
   );
 
   const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
   const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
-  const pillMode = m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap ? 'inline' : 'stacked';
+  const pillMode =
+    m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap ? 'inline' : 'stacked';
   const pill = pillSize(m, longestName, decimals, pillMode);
   const biasPill = pillSize(m, Math.max(2, ...biases.map((bias) => bias.name.length + 1)), decimals, pillMode);
   const obstacles = [
@@ -92,7 +120,15 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
       row.forEach((name, i) => {
         const source = byName[labels.neurons[l][i]];
         const dest = byName[labels.neurons[l + 1][j]];
-        gap.push({ name, layer: l, dest: j, source: i, sourceName: source.name, destName: dest.name, ...trimmed(source, dest) });
+        gap.push({
+          name,
+          layer: l,
+          dest: j,
+          source: i,
+          sourceName: source.name,
+          destName: dest.name,
+          ...trimmed(source, dest),
+        });
       }),
     );
     placeLabels(gap, obstacles, pill);

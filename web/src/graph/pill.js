@@ -9,11 +9,35 @@ const MAX_ROWS = 2;
 export function pillRows({ name, value, updated, gradient }, { mode, format }) {
   const isUpdated = updated !== null && updated !== undefined;
   const grad = gradient !== null && gradient !== undefined ? [[{ part: 'grad', text: `∂ ${format(gradient)}` }]] : [];
-  if (!isUpdated) return [[{ part: 'name', text: name }, { part: 'value', text: format(value) }], ...grad];
+  if (!isUpdated)
+    return [
+      [
+        { part: 'name', text: name },
+        { part: 'value', text: format(value) },
+      ],
+      ...grad,
+    ];
   if (mode === 'inline') {
-    return [[{ part: 'name', text: name }, { part: 'old', text: format(value) }, { part: 'arrow', text: '→' }, { part: 'value', text: format(updated) }], ...grad];
+    return [
+      [
+        { part: 'name', text: name },
+        { part: 'old', text: format(value) },
+        { part: 'arrow', text: '→' },
+        { part: 'value', text: format(updated) },
+      ],
+      ...grad,
+    ];
   }
-  return [[{ part: 'name', text: name }, { part: 'old', text: format(value) }], [{ part: 'arrow', text: '→' }, { part: 'value', text: format(updated) }]];
+  return [
+    [
+      { part: 'name', text: name },
+      { part: 'old', text: format(value) },
+    ],
+    [
+      { part: 'arrow', text: '→' },
+      { part: 'value', text: format(updated) },
+    ],
+  ];
 }
 
 /** Creates the (empty) rows of a label group. */
@@ -21,7 +45,8 @@ export function createPill(group, testPrefix) {
   group.append('rect').attr('class', 'pill-hit');
   group.append('rect').attr('class', 'pill-bg').attr('rx', 7);
   group.append('rect').attr('class', 'focus-ring').attr('rx', 9);
-  for (let row = 0; row < MAX_ROWS; row += 1) group.append('text').attr('class', 'pill-row').attr('text-anchor', 'middle');
+  for (let row = 0; row < MAX_ROWS; row += 1)
+    group.append('text').attr('class', 'pill-row').attr('text-anchor', 'middle');
   group.attr('data-test-prefix', testPrefix);
 }
 
@@ -38,7 +63,11 @@ export function renderPill(group, rows, m) {
       .data(parts)
       .join('tspan')
       .attr('class', (item) => `pill-${item.part}`)
-      .attr('data-testid', (item) => (['value', 'old', 'grad'].includes(item.part) ? `${prefix}-${item.part === 'grad' ? 'gradient' : item.part}` : null))
+      .attr('data-testid', (item) =>
+        ['value', 'old', 'grad'].includes(item.part)
+          ? `${prefix}-${item.part === 'grad' ? 'gradient' : item.part}`
+          : null,
+      )
       .attr('dx', (_, k) => (k === 0 ? null : '0.32em'))
       .text((item) => item.text);
     widths.push(parts.length ? this.getComputedTextLength() : 0);
@@ -47,9 +76,26 @@ export function renderPill(group, rows, m) {
   const width = Math.max(...widths) + 2 * m.pillPadX;
   const height = count * m.pillLineH + 2 * m.pillPadY;
   const baseline = m.pillFont * 0.36;
-  texts.attr('y', (_, index) => (index - (count - 1) / 2) * m.pillLineH + baseline).style('display', (_, index) => (index < count ? null : 'none'));
-  group.select('.pill-bg').attr('x', -width / 2).attr('y', -height / 2).attr('width', width).attr('height', height);
+  texts
+    .attr('y', (_, index) => (index - (count - 1) / 2) * m.pillLineH + baseline)
+    .style('display', (_, index) => (index < count ? null : 'none'));
+  group
+    .select('.pill-bg')
+    .attr('x', -width / 2)
+    .attr('y', -height / 2)
+    .attr('width', width)
+    .attr('height', height);
   const hitHeight = Math.max(44, height + 8);
-  group.select('.pill-hit').attr('x', -width / 2 - 4).attr('y', -hitHeight / 2).attr('width', width + 8).attr('height', hitHeight);
-  group.select('.focus-ring').attr('x', -width / 2 - 3).attr('y', -height / 2 - 3).attr('width', width + 6).attr('height', height + 6);
+  group
+    .select('.pill-hit')
+    .attr('x', -width / 2 - 4)
+    .attr('y', -hitHeight / 2)
+    .attr('width', width + 8)
+    .attr('height', hitHeight);
+  group
+    .select('.focus-ring')
+    .attr('x', -width / 2 - 3)
+    .attr('y', -height / 2 - 3)
+    .attr('width', width + 6)
+    .attr('height', height + 6);
 }

@@ -14,9 +14,21 @@ export function travel(overlay, { from, to, text = '', className = '', delay = 0
     .attr('transform', `translate(${from.x},${from.y})`)
     .style('opacity', 0);
   if (text) {
-    const label = token.append('text').attr('class', 'token-text').attr('text-anchor', 'middle').attr('dy', '0.35em').text(text);
+    const label = token
+      .append('text')
+      .attr('class', 'token-text')
+      .attr('text-anchor', 'middle')
+      .attr('dy', '0.35em')
+      .text(text);
     const width = label.node().getComputedTextLength() + 10;
-    token.insert('rect', 'text').attr('class', 'token-bg').attr('x', -width / 2).attr('y', -10).attr('width', width).attr('height', 20).attr('rx', 10);
+    token
+      .insert('rect', 'text')
+      .attr('class', 'token-bg')
+      .attr('x', -width / 2)
+      .attr('y', -10)
+      .attr('width', width)
+      .attr('height', 20)
+      .attr('rx', 10);
   } else {
     token.append('circle').attr('class', 'token-dot').attr('r', 5);
   }
@@ -79,4 +91,3 @@ export function cancelAll(svgElement) {
   svg.selectAll('.neuron-pulse').interrupt().style('opacity', null);
   svg.select('.overlay').selectAll('*').interrupt().remove();
 }
-

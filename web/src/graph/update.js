@@ -14,7 +14,8 @@ export function edgeWidth(value, maxAbs) {
 
 export function largestWeight(scene) {
   let largest = 0;
-  for (const weight of Object.values(scene.weights)) largest = Math.max(largest, Math.abs(weight.value), Math.abs(weight.updated ?? 0));
+  for (const weight of Object.values(scene.weights))
+    largest = Math.max(largest, Math.abs(weight.value), Math.abs(weight.updated ?? 0));
   return largest;
 }
 
@@ -25,12 +26,24 @@ function updatePills(svg, layout, kind, table, { format, t }) {
     const updated = isSet(parameter.updated);
     const shown = updated ? parameter.updated : parameter.value;
     const name = kind === 'bias' ? `+${item.name}` : item.name;
-    renderPill(group, pillRows({ name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient }, { mode: layout.pillMode, format }), layout.m);
-    group.classed('is-updated', updated).classed('is-pos', shown >= 0).classed('is-neg', shown < 0);
+    renderPill(
+      group,
+      pillRows(
+        { name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient },
+        { mode: layout.pillMode, format },
+      ),
+      layout.m,
+    );
+    group
+      .classed('is-updated', updated)
+      .classed('is-pos', shown >= 0)
+      .classed('is-neg', shown < 0);
     const label = updated
       ? t('edit.aria.updated', { name: item.name, old: format(parameter.value), value: format(shown) })
       : t('edit.aria.parameter', { name: item.name, value: format(shown) });
-    const gradient = isSet(parameter.gradient) ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}` : '';
+    const gradient = isSet(parameter.gradient)
+      ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}`
+      : '';
     group.attr('aria-label', `${label}${gradient} ${t('edit.aria.hint')}`);
   });
 }
@@ -49,12 +62,18 @@ function updateNeurons(svg, scene, { format, t }, valueFont) {
     const layerActivation = neuron.activation;
     group.classed('is-idle', !isSet(state.value)).classed('is-done', isSet(state.value));
     const value = isSet(state.value) ? format(state.value) : '';
-    group.select('.neuron-value').text(value).style('font-size', `${fittedFont(value, neuron.r, valueFont)}px`);
+    group
+      .select('.neuron-value')
+      .text(value)
+      .style('font-size', `${fittedFont(value, neuron.r, valueFont)}px`);
     group.select('.neuron-z').text(isSet(state.z) && layerActivation !== 'linear' ? `z ${format(state.z)}` : '');
     group.select('.neuron-delta').text(isSet(state.delta) ? `δ ${format(state.delta)}` : '');
     if (neuron.layer === 0) {
       group.attr('data-edit', `input:${scene.sample ?? 0}:${neuron.index}`);
-      group.attr('aria-label', `${t('edit.aria.input', { name: neuron.name, value: format(state.value) })} ${t('edit.aria.hint')}`);
+      group.attr(
+        'aria-label',
+        `${t('edit.aria.input', { name: neuron.name, value: format(state.value) })} ${t('edit.aria.hint')}`,
+      );
     }
   });
 }

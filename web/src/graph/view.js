@@ -23,8 +23,14 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   const legend = h('div', { class: 'graph-legend', 'aria-hidden': 'true' }, [
     h('span', { class: 'legend-item legend-pos' }, [h('span', { class: 'legend-swatch' }), t('legend.positive')]),
     h('span', { class: 'legend-item legend-neg' }, [h('span', { class: 'legend-swatch' }), t('legend.negative')]),
-    h('span', { class: 'legend-item legend-grad' }, [h('span', { class: 'legend-symbol', text: '∂' }), t('legend.gradient')]),
-    h('span', { class: 'legend-item legend-delta' }, [h('span', { class: 'legend-symbol', text: 'δ' }), t('legend.delta')]),
+    h('span', { class: 'legend-item legend-grad' }, [
+      h('span', { class: 'legend-symbol', text: '∂' }),
+      t('legend.gradient'),
+    ]),
+    h('span', { class: 'legend-item legend-delta' }, [
+      h('span', { class: 'legend-symbol', text: 'δ' }),
+      t('legend.delta'),
+    ]),
     h('span', { class: 'legend-item legend-edit', 'data-testid': 'legend-edit' }, [t('legend.edit')]),
   ]);
   card.append(header.element, wrap, legend);
@@ -36,7 +42,11 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   const helpers = () => {
     const { decimals } = store.get().settings;
     const separator = t.decimalSeparator;
-    return { format: (value) => formatNumber(value, decimals, separator), factor: (value) => formatFactor(value, decimals, separator), t };
+    return {
+      format: (value) => formatNumber(value, decimals, separator),
+      factor: (value) => formatFactor(value, decimals, separator),
+      t,
+    };
   };
 
   function render({ animate = false } = {}) {
@@ -46,16 +56,39 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
     const key = `${width}|${fitHeight}|${state.loads}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
     if (key !== layoutKey) {
-      layout = { ...computeLayout({ labels: state.labels, document: entry.document, width, decimals: state.settings.decimals, fitHeight }), fitHeight };
+      layout = {
+        ...computeLayout({
+          labels: state.labels,
+          document: entry.document,
+          width,
+          decimals: state.settings.decimals,
+          fitHeight,
+        }),
+        fitHeight,
+      };
       drawGraph(svg, layout);
       layoutKey = key;
     }
     const scene = sceneAt(entry, state.labels, state.cursor.event);
     cancelAll(svg);
     updateGraph(svg, layout, scene, helpers());
-    svg.setAttribute('aria-label', t('graph.label', { shape: state.labels.neurons.map((layer) => layer.length).join('-'), title: entry.document.title ?? '' }));
+    svg.setAttribute(
+      'aria-label',
+      t('graph.label', {
+        shape: state.labels.neurons.map((layer) => layer.length).join('-'),
+        title: entry.document.title ?? '',
+      }),
+    );
     updateGraphHeader(header, state, helpers());
-    if (animate) animateEvent(svg, layout, scene, scene.event, animationDuration(scene.event, state.settings.speed, motion.reduced()), helpers());
+    if (animate)
+      animateEvent(
+        svg,
+        layout,
+        scene,
+        scene.event,
+        animationDuration(scene.event, state.settings.speed, motion.reduced()),
+        helpers(),
+      );
     const hovered = hoverLinks.get();
     if (hovered) highlight(hovered.ref);
   }
@@ -75,7 +108,11 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
 
   store.subscribe((state, previous) => {
     const moved = state.cursor !== previous.cursor;
-    const changed = moved || state.history !== previous.history || state.labels !== previous.labels || state.settings.decimals !== previous.settings.decimals;
+    const changed =
+      moved ||
+      state.history !== previous.history ||
+      state.labels !== previous.labels ||
+      state.settings.decimals !== previous.settings.decimals;
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });

@@ -16,6 +16,7 @@ export default {
   'settings.language': 'Language',
   'settings.toggle': 'Settings',
   'share.copy': 'Copy link',
+  'embed.openFull': 'Open in backstep ↗',
   'share.copied': 'Link copied: it opens this network at this very step.',
   'share.copyFailed': 'Copy this link: {link}',
   'status.linkRefused': 'This link could not be opened ({message}); here is the default network instead.',
@@ -93,7 +94,8 @@ export default {
   'say.input': 'Sample {sample}: inputs {inputs}; target {targets}.',
   'say.forward': '{name} = {sum} = {value}',
   'say.forwardActivation': 'z({name}) = {sum} = {z}; {name} = {activation}({z}) = {value}',
-  'say.errorOutput': 'Prediction {name} = {prediction} against target {target}: Δ = {prediction} − {target} = {difference}.',
+  'say.errorOutput':
+    'Prediction {name} = {prediction} against target {target}: Δ = {prediction} − {target} = {difference}.',
   'say.error': '{outputs} E = ½ × Δ² = {error}.',
   'say.error.multi': '{outputs} E = ½ Σ Δ² = ½ × ({squares}) = {error}.',
   'say.deltaOutput': 'δ({name}) = Δ × f′(z) = {difference} × {derivative} = {value}',

@@ -15,6 +15,7 @@ export default {
   'settings.language': 'Langue',
   'settings.toggle': 'Réglages',
   'share.copy': 'Copier le lien',
+  'embed.openFull': 'Ouvrir dans backstep ↗',
   'share.copied': 'Lien copié : il ouvre ce réseau à cette étape précise.',
   'share.copyFailed': 'Copiez ce lien : {link}',
   'status.linkRefused': 'Ce lien n’a pas pu être ouvert ({message}) ; voici le réseau par défaut.',
@@ -72,7 +73,8 @@ export default {
   'formula.sample': 'exemple {index}',
   'formula.resultSymbolic': 'même exemple, nouveaux poids',
   'formula.preview': 'Dernière formule de {name}',
-  'formula.hoverHint': 'Survolez un terme pour le trouver dans le réseau ; survolez le réseau pour voir la dernière formule d’un élément.',
+  'formula.hoverHint':
+    'Survolez un terme pour le trouver dans le réseau ; survolez le réseau pour voir la dernière formule d’un élément.',
   'view.label': 'Vue de la formule',
   'view.scalar': 'Scalaire',
   'view.matrix': 'Matrice',
@@ -92,7 +94,8 @@ export default {
   'say.input': 'Exemple {sample} : entrées {inputs} ; cible {targets}.',
   'say.forward': '{name} = {sum} = {value}',
   'say.forwardActivation': 'z({name}) = {sum} = {z} ; {name} = {activation}({z}) = {value}',
-  'say.errorOutput': 'Prédiction {name} = {prediction} contre la cible {target} : Δ = {prediction} − {target} = {difference}.',
+  'say.errorOutput':
+    'Prédiction {name} = {prediction} contre la cible {target} : Δ = {prediction} − {target} = {difference}.',
   'say.error': '{outputs} E = ½ × Δ² = {error}.',
   'say.error.multi': '{outputs} E = ½ Σ Δ² = ½ × ({squares}) = {error}.',
   'say.deltaOutput': 'δ({name}) = Δ × f′(z) = {difference} × {derivative} = {value}',

@@ -13,7 +13,9 @@ export const LANGUAGES = Object.keys(tables);
 
 /** The language to use for a request ("fr-CH" → "fr" when there is a French table), else English. */
 export function supportedLanguage(requested) {
-  const base = String(requested ?? '').toLowerCase().split('-')[0];
+  const base = String(requested ?? '')
+    .toLowerCase()
+    .split('-')[0];
   return tables[base] ? base : 'en';
 }
 

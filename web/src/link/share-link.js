@@ -14,7 +14,18 @@ export const LINK_VERSION = '1';
 export const MAX_LINK_LENGTH = 200_000; // characters: a longer link is refused before it is read
 const READABLE_MAX_LENGTH = 2000;
 
-const READABLE_FIELDS = new Set(['format', 'title', 'layers', 'weights', 'biases', 'trainBiases', 'loss', 'learningRate', 'batchSize', 'samples']);
+const READABLE_FIELDS = new Set([
+  'format',
+  'title',
+  'layers',
+  'weights',
+  'biases',
+  'trainBiases',
+  'loss',
+  'learningRate',
+  'batchSize',
+  'samples',
+]);
 const DOCUMENT_KEYS = ['shape', 'act', 'bias', 'w', 'b', 'fixb', 'lr', 'batch', 'data', 'title'];
 
 /** Display options a link carries: name in the link → setting, and the value the page starts with. */
@@ -31,7 +42,8 @@ const fail = (message) => {
 };
 
 // A value as it appears after "key=": percent-encoded, except the separators the readable form uses.
-const encodeValue = (text) => encodeURIComponent(text).replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%3B', ';');
+const encodeValue = (text) =>
+  encodeURIComponent(text).replaceAll('%2C', ',').replaceAll('%3A', ':').replaceAll('%3B', ';');
 // The shortest text that reads back to the same double (String), and −0 kept as such.
 const numberText = (x) => (Object.is(x, -0) ? '-0' : String(x));
 const numbers = (values) => values.map(numberText).join(',');
@@ -56,7 +68,9 @@ function readableParts(doc) {
 }
 
 function canBeReadable(doc) {
-  return Object.keys(doc).every((key) => READABLE_FIELDS.has(key)) && doc.layers.every((layer) => layer.name === undefined);
+  return (
+    Object.keys(doc).every((key) => READABLE_FIELDS.has(key)) && doc.layers.every((layer) => layer.name === undefined)
+  );
 }
 
 const join = (parts) => parts.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
@@ -65,9 +79,17 @@ const join = (parts) => parts.map(([key, value]) => `${key}=${encodeValue(value)
  * The fragment (without "#") for `document` (as the engine wrote it) at `position`, frame `event`,
  * with the display `settings` that differ from `defaults`, and `language`.
  */
-export async function writeLink({ document, position = null, event = 0, settings = {}, defaults = {}, language = null }) {
+export async function writeLink({
+  document,
+  position = null,
+  event = 0,
+  settings = {},
+  defaults = {},
+  language = null,
+}) {
   const tail = [];
-  if (position && (position.epoch || position.sample || position.step)) tail.push(['pos', `${position.epoch}.${position.sample}.${position.step}`]);
+  if (position && (position.epoch || position.sample || position.step))
+    tail.push(['pos', `${position.epoch}.${position.sample}.${position.step}`]);
   if (event) tail.push(['at', String(event)]);
   for (const [key, option] of Object.entries(LINK_OPTIONS)) {
     const value = settings[option.setting];
@@ -124,14 +146,20 @@ function readableDocument(map) {
   const act = (map.get('act') ?? fail('act: missing')).split(',');
   if (act.length !== 1 && act.length !== later) fail(`act: expected 1 or ${later} activations, got ${act.length}`);
   const bias = map.has('bias') ? map.get('bias').split(',') : Array(later).fill('0');
-  if (bias.length !== later || bias.some((flag) => flag !== '0' && flag !== '1')) fail(`bias: expected ${later} flags, 0 or 1`);
-  const layers = sizes.map((size, k) => (k === 0 ? { size } : { size, activation: act.length === 1 ? act[0] : act[k - 1], bias: bias[k - 1] === '1' }));
+  if (bias.length !== later || bias.some((flag) => flag !== '0' && flag !== '1'))
+    fail(`bias: expected ${later} flags, 0 or 1`);
+  const layers = sizes.map((size, k) =>
+    k === 0 ? { size } : { size, activation: act.length === 1 ? act[0] : act[k - 1], bias: bias[k - 1] === '1' },
+  );
 
   const flat = numberList(map.get('w') ?? '', 'w');
   const expected = sizes.slice(1).reduce((sum, size, l) => sum + size * sizes[l], 0);
-  if (flat.length !== expected) fail(`w: expected ${expected} weights for shape ${sizes.join('-')}, got ${flat.length}`);
+  if (flat.length !== expected)
+    fail(`w: expected ${expected} weights for shape ${sizes.join('-')}, got ${flat.length}`);
   let next = 0;
-  const weights = sizes.slice(1).map((size, l) => Array.from({ length: size }, () => flat.slice(next, (next += sizes[l]))));
+  const weights = sizes
+    .slice(1)
+    .map((size, l) => Array.from({ length: size }, () => flat.slice(next, (next += sizes[l]))));
 
   const doc = { format: 'backstep/1' };
   if (map.has('title')) doc.title = map.get('title');
@@ -141,7 +169,9 @@ function readableDocument(map) {
     const wanted = sizes.slice(1).reduce((sum, size, l) => sum + (bias[l] === '1' ? size : 0), 0);
     if (given.length !== wanted) fail(`b: expected ${wanted} biases, got ${given.length}`);
     let at = 0;
-    doc.biases = sizes.slice(1).map((size, l) => (bias[l] === '1' ? given.slice(at, (at += size)) : Array(size).fill(0)));
+    doc.biases = sizes
+      .slice(1)
+      .map((size, l) => (bias[l] === '1' ? given.slice(at, (at += size)) : Array(size).fill(0)));
     doc.trainBiases = map.get('fixb') !== '1';
   }
   doc.learningRate = numberList(map.get('lr') ?? fail('lr: missing'), 'lr')[0] ?? fail('lr: missing');
@@ -164,7 +194,8 @@ async function packedDocument(text, maxBytes) {
 
 function parseJson(textOrBytes, key) {
   try {
-    const text = typeof textOrBytes === 'string' ? textOrBytes : new TextDecoder('utf-8', { fatal: true }).decode(textOrBytes);
+    const text =
+      typeof textOrBytes === 'string' ? textOrBytes : new TextDecoder('utf-8', { fatal: true }).decode(textOrBytes);
     return JSON.parse(text);
   } catch (error) {
     return fail(`${key}: not valid JSON (${error.message.slice(0, 80)})`);
@@ -176,7 +207,8 @@ function options(map) {
   for (const [key, option] of Object.entries(LINK_OPTIONS)) {
     if (!map.has(key)) continue;
     const value = option.parse(map.get(key));
-    if (!option.values.includes(value)) fail(`${key}: expected one of ${option.values.join(', ')}, got "${map.get(key).slice(0, 20)}"`);
+    if (!option.values.includes(value))
+      fail(`${key}: expected one of ${option.values.join(', ')}, got "${map.get(key).slice(0, 20)}"`);
     settings[option.setting] = value;
   }
   return settings;
@@ -197,7 +229,8 @@ export async function readLink(fragment, { maxBytes }) {
     else if (map.has('z') || DOCUMENT_KEYS.some((key) => map.has(key))) {
       const version = map.get('v');
       if (version === undefined) fail('no version (v=1)');
-      if (version !== LINK_VERSION) fail(`version ${version.slice(0, 10)} is not one this backstep reads (${LINK_VERSION})`);
+      if (version !== LINK_VERSION)
+        fail(`version ${version.slice(0, 10)} is not one this backstep reads (${LINK_VERSION})`);
       document = map.has('z') ? await packedDocument(map.get('z'), maxBytes) : readableDocument(map);
     }
     let position = null;

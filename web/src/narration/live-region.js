@@ -6,8 +6,16 @@ import { currentEntry, currentEvent } from '../state/selectors.js';
 import { narrate } from './narrate.js';
 
 export function mountNarration(container, { store, t, mirror = null }) {
-  const sentence = h('p', { class: 'narration-text', 'data-testid': 'narration', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  const element = h('div', { class: 'narration' }, [h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' }), sentence]);
+  const sentence = h('p', {
+    class: 'narration-text',
+    'data-testid': 'narration',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+  });
+  const element = h('div', { class: 'narration' }, [
+    h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' }),
+    sentence,
+  ]);
   container.append(element);
 
   function render(state) {
@@ -23,7 +31,12 @@ export function mountNarration(container, { store, t, mirror = null }) {
   }
 
   store.subscribe((state, previous) => {
-    if (state.cursor !== previous.cursor || state.history !== previous.history || state.settings.decimals !== previous.settings.decimals) render(state);
+    if (
+      state.cursor !== previous.cursor ||
+      state.history !== previous.history ||
+      state.settings.decimals !== previous.settings.decimals
+    )
+      render(state);
   });
   render(store.get());
   return { element };

@@ -20,29 +20,74 @@ const SAYERS = {
     if (event.bias) parts.push(fx(event.bias.value));
     const sum = parts.join(' + ');
     if (event.activation === 'linear') return t('say.forward', { name: event.name, sum, value: f(event.a) });
-    return t('say.forwardActivation', { name: event.name, sum, z: f(event.z), activation: t(`activation.${event.activation}`), value: f(event.a) });
+    return t('say.forwardActivation', {
+      name: event.name,
+      sum,
+      z: f(event.z),
+      activation: t(`activation.${event.activation}`),
+      value: f(event.a),
+    });
   },
   error(event, { f, fx, t }) {
-    const parts = event.outputs.map((output) => t('say.errorOutput', { name: output.name, prediction: f(output.prediction), target: f(output.target), difference: f(output.difference) }));
+    const parts = event.outputs.map((output) =>
+      t('say.errorOutput', {
+        name: output.name,
+        prediction: f(output.prediction),
+        target: f(output.target),
+        difference: f(output.difference),
+      }),
+    );
     if (event.outputs.length === 1) return t('say.error', { outputs: parts.join(' '), error: f(event.total) });
     const squares = event.outputs.map((output) => `${fx(output.difference)}²`).join(' + ');
     return t('say.error.multi', { outputs: parts.join(' '), squares, error: f(event.total) });
   },
   delta(event, { f, fx, t }) {
-    if (event.output) return t('say.deltaOutput', { name: event.name, difference: fx(event.difference), derivative: fx(event.derivative), value: f(event.delta) });
+    if (event.output)
+      return t('say.deltaOutput', {
+        name: event.name,
+        difference: fx(event.difference),
+        derivative: fx(event.derivative),
+        value: f(event.delta),
+      });
     const terms = event.terms.map((term) => product(term.w, term.delta, fx)).join(' + ');
     return t('say.deltaHidden', { name: event.name, derivative: f(event.derivative), terms, value: f(event.delta) });
   },
   gradient(event, { f, fx, t }) {
-    if (event.type === 'bias') return t('say.gradientBias', { name: event.parameter, dest: event.destName, delta: f(event.delta), value: f(event.gradient) });
-    return t('say.gradient', { name: event.parameter, dest: event.destName, source: event.sourceName, values: product(event.delta, event.a, fx), value: f(event.gradient) });
+    if (event.type === 'bias')
+      return t('say.gradientBias', {
+        name: event.parameter,
+        dest: event.destName,
+        delta: f(event.delta),
+        value: f(event.gradient),
+      });
+    return t('say.gradient', {
+      name: event.parameter,
+      dest: event.destName,
+      source: event.sourceName,
+      values: product(event.delta, event.a, fx),
+      value: f(event.gradient),
+    });
   },
   update(event, { f, fx, t }) {
-    return t('say.update', { name: event.parameter, old: f(event.old), rate: f(event.learningRate), gradient: fx(event.gradient), value: f(event.new) });
+    return t('say.update', {
+      name: event.parameter,
+      old: f(event.old),
+      rate: f(event.learningRate),
+      gradient: fx(event.gradient),
+      value: f(event.new),
+    });
   },
   result(event, { f, t, events, outputNames }) {
     const before = errorEvent(events, event.sample);
-    const predictions = event.prediction.map((value, k) => t('say.resultOutput', { name: outputNames[k], value: f(value), old: before ? f(before.outputs[k].prediction) : '?' })).join(', ');
+    const predictions = event.prediction
+      .map((value, k) =>
+        t('say.resultOutput', {
+          name: outputNames[k],
+          value: f(value),
+          old: before ? f(before.outputs[k].prediction) : '?',
+        }),
+      )
+      .join(', ');
     return t('say.result', { predictions, error: f(event.error), old: before ? f(before.total) : '?' });
   },
 };

@@ -13,7 +13,15 @@ const PHASE_OF_KIND = {
   result: 'update',
 };
 
-const ANIMATION_MS = { input: 700, forward: 1700, error: 1500, delta: 1400, gradient: 1100, update: 1000, result: 1600 };
+const ANIMATION_MS = {
+  input: 700,
+  forward: 1700,
+  error: 1500,
+  delta: 1400,
+  gradient: 1100,
+  update: 1000,
+  result: 1600,
+};
 const HOLD_MS = 350;
 const REDUCED_MOTION_FRAME_MS = 900;
 

@@ -8,6 +8,9 @@ import { presetById } from '../presets/index.js';
 import { phaseStart } from '../player/timeline.js';
 import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
 
+// goTo computes at most this many new steps at once (a message from a host page cannot ask for a billion).
+const MAX_STEPS_AHEAD = 1000;
+
 export function createActions(store, session, { report, t, formatValue }) {
   const get = store.get;
   const set = (patch) => store.update((state) => ({ ...state, ...patch }));
@@ -60,9 +63,18 @@ export function createActions(store, session, { report, t, formatValue }) {
       return moveTo(step, Number.MAX_SAFE_INTEGER, { playing: false });
     },
     jumpTo: (event) => moveTo(get().cursor.step, event, { playing: false }),
+    /** Step `step` as the counter numbers it (from 1), frame `event` of it (from 0): what embeds and links ask for. */
+    goTo(step, event = 0) {
+      const { history } = get();
+      const first = history[0]?.position.step ?? 0;
+      const index = Math.max(0, Math.min(Math.floor(step) - 1 - first, history.length - 1 + MAX_STEPS_AHEAD));
+      return Number.isFinite(index) && moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
+    },
     jumpToPhase(phase) {
       const state = get();
-      return moveTo(state.cursor.step, phaseStart(currentEntry(state).trace.events, phase, state.cursor.event), { playing: false });
+      return moveTo(state.cursor.step, phaseStart(currentEntry(state).trace.events, phase, state.cursor.event), {
+        playing: false,
+      });
     },
     play() {
       if (get().playing) return;
@@ -81,7 +93,8 @@ export function createActions(store, session, { report, t, formatValue }) {
       const entry = currentEntry(state);
       const old = formatValue(valueAt(entry.document, target));
       const parsed = parseNumber(text);
-      if (!parsed.ok) return { ok: false, message: t(`edit.refused.${parsed.reason}`, { text: String(text).trim(), old }) };
+      if (!parsed.ok)
+        return { ok: false, message: t(`edit.refused.${parsed.reason}`, { text: String(text).trim(), old }) };
       if (Object.is(parsed.value, valueAt(entry.document, target))) return { ok: true, unchanged: true };
       let computed;
       try {
@@ -107,7 +120,16 @@ export function createActions(store, session, { report, t, formatValue }) {
       try {
         const { labels, entry } = session.open(document, position);
         const cursor = { step: 0, event: Math.max(0, Math.min(event, lastEventIndex(entry))) };
-        set({ status: 'ready', presetId, loads: get().loads + 1, document: entry.document, labels, history: [entry], cursor, playing: false });
+        set({
+          status: 'ready',
+          presetId,
+          loads: get().loads + 1,
+          document: entry.document,
+          labels,
+          history: [entry],
+          cursor,
+          playing: false,
+        });
         return { ok: true };
       } catch (error) {
         if (!(error instanceof EngineError)) throw error;

@@ -21,12 +21,15 @@ function parameterTables(document, labels) {
 
 function emptyNeurons(labels) {
   const neurons = {};
-  for (const layer of labels.neurons) for (const name of layer) neurons[name] = { value: null, z: null, delta: null, derivative: null };
+  for (const layer of labels.neurons)
+    for (const name of layer) neurons[name] = { value: null, z: null, delta: null, derivative: null };
   return neurons;
 }
 
 function emptyOutputs(labels) {
-  return Object.fromEntries(labels.neurons.at(-1).map((name) => [name, { target: null, prediction: null, difference: null, error: null }]));
+  return Object.fromEntries(
+    labels.neurons.at(-1).map((name) => [name, { target: null, prediction: null, difference: null, error: null }]),
+  );
 }
 
 function apply(scene, event, labels) {

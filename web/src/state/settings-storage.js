@@ -16,7 +16,11 @@ const valid = {
 export function loadSettings() {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}');
-    return Object.fromEntries(Object.keys(DEFAULT_SETTINGS).filter((key) => valid[key](saved[key])).map((key) => [key, saved[key]]));
+    return Object.fromEntries(
+      Object.keys(DEFAULT_SETTINGS)
+        .filter((key) => valid[key](saved[key]))
+        .map((key) => [key, saved[key]]),
+    );
   } catch {
     return {};
   }

@@ -1,0 +1,75 @@
+// The iframe embed: in a 700-px blog column it posts its height and the host sizes the frame, so nothing
+// scrolls inside it; the host's messages drive it; it links to the full page at the same frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCREENSHOTS, usePage } from './harness.mjs';
+
+const app = usePage();
+
+async function openHost(viewport = { width: 1000, height: 800 }) {
+  const browserContext = await app.browser.newContext({ viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+  const page = await browserContext.newPage();
+  const errors = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${app.url}examples/embed-host.html`);
+  const frame = page.frameLocator('.backstep-frame');
+  await frame.locator('.backstep[data-status="ready"]').waitFor({ timeout: 15000 });
+  const inner = page.frames().find((f) => f.url().includes('embed.html'));
+  // The host has sized the frame to the posted height: the frame's document fits without scrolling.
+  await page.waitForFunction(() => {
+    const element = document.querySelector('.backstep-frame');
+    const doc = element.contentDocument.documentElement;
+    return (
+      Math.abs(element.getBoundingClientRect().height - doc.getBoundingClientRect().height) <= 1 &&
+      element.clientHeight !== 500
+    );
+  });
+  return { page, frame, inner, errors, close: () => browserContext.close() };
+}
+
+test('in a 700-px column the frame takes its content’s height: no inner scrollbar', async () => {
+  const { page, inner, errors, close } = await openHost();
+  const sizes = await inner.evaluate(() => ({
+    scroll: document.documentElement.scrollHeight,
+    client: document.documentElement.clientHeight,
+    width: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(sizes.scroll <= sizes.client + 1, `inner scroll ${sizes.scroll} > ${sizes.client}`);
+  assert.ok(sizes.width <= sizes.clientWidth, 'no horizontal scroll');
+  assert.equal(await inner.locator('.app-header').count(), 0, 'minimal chrome: no header');
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'embed-700-column.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the host drives it with postMessage: goto and next; "open in backstep" follows the frame', async () => {
+  const { page, frame, errors, close } = await openHost();
+  await page.getByRole('button', { name: 'Show δh1' }).click();
+  await frame.getByText('Hidden delta δh1').first().waitFor();
+  assert.equal(Number(await frame.getByTestId('scrubber').inputValue()), 8);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForFunction(
+    () =>
+      document.querySelector('.backstep-frame').contentDocument.querySelector('[data-testid="scrubber"]').value === '9',
+  );
+  const href = await frame.getByTestId('open-full').getAttribute('href');
+  assert.match(href, /\/index\.html#v=1&shape=2-2-1&.*&at=9/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('on a 360-px phone column it fits without scrolling inside the frame', async () => {
+  const { page, inner, close } = await openHost({ width: 360, height: 740 });
+  assert.ok((await page.locator('.backstep-frame').boundingBox()).width <= 360, 'the column is the width of the phone');
+  const sizes = await inner.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(sizes.width <= sizes.clientWidth + 1, `horizontal scroll inside: ${sizes.width} > ${sizes.clientWidth}`);
+  await close();
+});

@@ -1,0 +1,59 @@
+// The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
+// (docs/share-links.md) plus `hide=formula` and `autoplay=1`. It tells its parent its height, so the host can
+// size the frame, and answers the parent's messages: backstep:next, backstep:prev, backstep:goto {step, event},
+// backstep:load {document}.
+import './component/styles.js';
+import './styles/page.css';
+import { mountBackstep } from './component/mount.js';
+import { engineLimits } from './engine/engine.js';
+import { readLink } from './link/share-link.js';
+
+/** The embed's own keys in the fragment (a share link's reader ignores them). */
+function embedOptions(fragment) {
+  const keys = new Map(
+    fragment
+      .replace(/^#/, '')
+      .split('&')
+      .map((pair) => pair.split('=')),
+  );
+  return { hide: (keys.get('hide') ?? '').split(',').filter(Boolean), autoplay: keys.get('autoplay') === '1' };
+}
+
+function postHeight() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  window.parent.postMessage({ type: 'backstep:height', height }, '*');
+}
+
+function answer(instance, message) {
+  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+  const { actions } = instance;
+  if (message.type === 'backstep:next') actions.stepForward();
+  else if (message.type === 'backstep:prev') actions.stepBack();
+  else if (message.type === 'backstep:goto') actions.goTo(Number(message.step) || 1, Number(message.event) || 0);
+  else if (message.type === 'backstep:load') instance.load(message.document);
+}
+
+async function start() {
+  const fragment = window.location.hash;
+  const { hide, autoplay } = embedOptions(fragment);
+  const link = fragment ? await readLink(fragment, await engineLimits()) : { ok: true };
+  const opened = link.ok ? link : {};
+  const instance = mountBackstep(document.getElementById('app'), {
+    embed: true,
+    hide,
+    linkBase: new URL('./index.html', window.location.href).href,
+    document: opened.document ?? undefined,
+    position: opened.position ?? undefined,
+    event: opened.event,
+    language: opened.language ?? undefined,
+    ...opened.settings,
+    linkError: link.ok ? undefined : link.message,
+  });
+  await instance.ready;
+  new ResizeObserver(postHeight).observe(document.documentElement);
+  postHeight();
+  window.addEventListener('message', (event) => answer(instance, event.data));
+  if (autoplay) instance.actions.play();
+}
+
+start();
