@@ -25,6 +25,7 @@ import { mountScrubber } from '../controls/scrubber.js';
 import { mountSpeed } from '../controls/speed.js';
 import { installKeyboard } from '../controls/keyboard.js';
 import { mountEditor } from '../edit/editor.js';
+import { mountShareDialog } from '../controls/share-dialog.js';
 import { h } from '../dom.js';
 import { createIds } from './ids.js';
 import { createScope } from './scope.js';
@@ -150,6 +151,15 @@ export function mountBackstep(root, options = {}) {
       bar: page ? parts.bar : null,
       share,
     };
+    const shareDialog = mountShareDialog(element, {
+      ...context,
+      link,
+      fullPage,
+      explain: (format, decimals) => engine.explain(format, decimals),
+      graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
+      load: (text) => actions.loadDocument(text),
+    });
+    context.openShareDialog = () => shareDialog.open();
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
     if (!options.embed) mountHeader(parts.header, context);
@@ -212,6 +222,16 @@ export function mountBackstep(root, options = {}) {
     });
     instance.actions = actions;
     instance.load = (doc) => actions.loadDocument(doc);
+    // A network file dropped anywhere on the instance opens (or is refused with the engine's message).
+    scope.listen(element, 'dragover', (event) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    });
+    scope.listen(element, 'drop', async (event) => {
+      const file = event.dataTransfer?.files?.[0];
+      if (!file) return;
+      event.preventDefault();
+      actions.loadDocument(await file.text());
+    });
     const opened = options.document
       ? actions.loadDocument(options.document, { position: options.position, event: options.event })
       : { ok: false };

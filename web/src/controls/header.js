@@ -25,11 +25,14 @@ function select(id, testId, label, options, onChange) {
   element.addEventListener('change', () => onChange(element.value));
   return {
     element,
-    field: h('label', { class: 'field', for: id }, [h('span', { class: 'field-label', text: label }), element]),
+    field: h('label', { class: `field field-${testId}`, for: id }, [
+      h('span', { class: 'field-label', text: label }),
+      element,
+    ]),
   };
 }
 
-export function mountHeader(container, { store, actions, t, uid, scope, root, share }) {
+export function mountHeader(container, { store, actions, t, uid, scope, root, share, openShareDialog }) {
   const preset = select(
     uid('preset'),
     'preset',
@@ -68,12 +71,25 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
     [icon('link'), h('span', { class: 'theme-label', text: t('share.copy') })],
   );
   copyLink.addEventListener('click', () => share());
+  const exportButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'theme-toggle share-button',
+      'data-testid': 'share-export',
+      title: t('export.title'),
+      'aria-label': t('export.title'),
+    },
+    [icon('share'), h('span', { class: 'theme-label', text: t('export.button') })],
+  );
+  exportButton.addEventListener('click', () => openShareDialog());
   const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [
     preset.field,
     decimals.field,
     language.field,
     theme,
     copyLink,
+    exportButton,
   ]);
   const toggle = h(
     'button',
