@@ -26,11 +26,17 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
     chunkSizeWarningLimit: 800,
     rollupOptions: {
+      // The element's bundle keeps a stable name (dist/backstep-viz.js) for the script tag a blogger pastes.
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'backstep-viz' ? 'backstep-viz.js' : 'assets/[name]-[hash].js'),
+      },
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),
         embed: fileURLToPath(new URL('embed.html', import.meta.url)),
         sideBySide: fileURLToPath(new URL('examples/side-by-side.html', import.meta.url)),
         embedHost: fileURLToPath(new URL('examples/embed-host.html', import.meta.url)),
+        elementHost: fileURLToPath(new URL('examples/element-host.html', import.meta.url)),
+        'backstep-viz': fileURLToPath(new URL('src/element/backstep-viz.js', import.meta.url)),
       },
     },
   },

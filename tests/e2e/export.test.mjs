@@ -66,6 +66,11 @@ test('the worked solution comes from the engine as LaTeX and Markdown; the ifram
   assert.match(markdown, /^# Backpropagation step by step/);
   assert.match(markdown, /prediction 0\.191|= 0\.191/);
   const snippet = await page.getByTestId('embed-code').inputValue();
+  const element = await page.getByTestId('element-code').inputValue();
+  assert.match(
+    element,
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/backstep-viz\.js"><\/script>\n<backstep-viz link="#v=1&shape=2-2-1&.*&at=8[&"]/,
+  );
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#v=1&shape=2-2-1&.*&at=8[&"]/);
   assert.deepEqual(errors, []);
 });

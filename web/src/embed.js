@@ -7,6 +7,7 @@ import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
 import { readLink } from './link/share-link.js';
+import { mountOptionsFromLink } from './link/mount-options.js';
 
 /** The embed's own keys in the fragment (a share link's reader ignores them). */
 function embedOptions(fragment) {
@@ -37,17 +38,11 @@ async function start() {
   const fragment = window.location.hash;
   const { hide, autoplay } = embedOptions(fragment);
   const link = fragment ? await readLink(fragment, await engineLimits()) : { ok: true };
-  const opened = link.ok ? link : {};
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
     hide,
     linkBase: new URL('./index.html', window.location.href).href,
-    document: opened.document ?? undefined,
-    position: opened.position ?? undefined,
-    event: opened.event,
-    language: opened.language ?? undefined,
-    ...opened.settings,
-    linkError: link.ok ? undefined : link.message,
+    ...mountOptionsFromLink(link),
   });
   await instance.ready;
   new ResizeObserver(postHeight).observe(document.documentElement);

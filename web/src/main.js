@@ -5,21 +5,16 @@ import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
 import { readLink } from './link/share-link.js';
+import { mountOptionsFromLink } from './link/mount-options.js';
 
 async function start() {
   const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
   const link = window.location.hash ? await readLink(window.location.hash, await engineLimits()) : { ok: true };
-  const opened = link.ok ? link : {};
   const instance = mountBackstep(document.getElementById('app'), {
     example,
     page: true,
     storage: !window.location.hash, // a link's options are for this visit, not remembered
-    document: opened.document ?? undefined,
-    position: opened.position ?? undefined,
-    event: opened.event,
-    language: opened.language ?? undefined,
-    ...opened.settings,
-    linkError: link.ok ? undefined : link.message,
+    ...mountOptionsFromLink(link),
   });
   await instance.ready;
   followAddress(instance);

@@ -32,7 +32,7 @@ import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
 
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
-function skeleton({ uid, page, embed }) {
+function skeleton({ uid, page, embed, linked }) {
   const graphCard = h('section', {
     class: 'card graph-card',
     id: uid('graph-card'),
@@ -46,7 +46,7 @@ function skeleton({ uid, page, embed }) {
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
   const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}` }) : null;
   // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
-  const openFull = embed
+  const openFull = linked
     ? h('a', { class: 'open-full', target: '_blank', rel: 'noopener', 'data-testid': 'open-full' })
     : null;
   const mode = page ? ' is-page' : embed ? ' is-embed' : '';
@@ -87,7 +87,12 @@ export function mountBackstep(root, options = {}) {
   const scope = createScope();
   const uid = createIds();
   const page = Boolean(options.page);
-  const parts = skeleton({ uid, page, embed: Boolean(options.embed) });
+  const parts = skeleton({
+    uid,
+    page,
+    embed: Boolean(options.embed),
+    linked: Boolean(options.embed && options.linkBase),
+  });
   parts.formulaCard.hidden = (options.hide ?? []).includes('formula');
   const { element } = parts;
   root.append(element);

@@ -32,8 +32,17 @@ function iframeSnippet(embedUrl, title) {
   ].join('\n');
 }
 
+/** One script tag and one element, opening at the same frame (docs/share-links.md for `link`). */
+function elementSnippet(scriptUrl, fragment, appUrl) {
+  return [
+    `<script type="module" src="${scriptUrl}"></script>`,
+    `<backstep-viz link="#${fragment}" app="${appUrl}"></backstep-viz>`,
+  ].join('\n');
+}
+
 export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, explain, graph, load }) {
   const embedCode = area('embed-code');
+  const elementCode = area('element-code');
   const solution = area('solution-text');
   solution.rows = 8;
   const fileInput = h('input', {
@@ -84,6 +93,12 @@ export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, e
         copyButton(t, embedCode, 'copy-embed'),
       ]),
       h('section', {}, [
+        h('h3', { text: t('export.element') }),
+        h('p', { class: 'dialog-hint', text: t('export.elementHint') }),
+        elementCode,
+        copyButton(t, elementCode, 'copy-element'),
+      ]),
+      h('section', {}, [
         h('h3', { text: t('export.files') }),
         h('div', { class: 'dialog-row' }, [saveJson, openFile, saveSvg, savePng, fileInput]),
       ]),
@@ -111,7 +126,9 @@ export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, e
   return {
     async open() {
       const title = store.get().history[store.get().cursor.step]?.document.title ?? 'backstep';
-      embedCode.value = iframeSnippet(`${new URL('embed.html', fullPage).href}#${await link()}`, `backstep: ${title}`);
+      const fragment = await link();
+      embedCode.value = iframeSnippet(`${new URL('embed.html', fullPage).href}#${fragment}`, `backstep: ${title}`);
+      elementCode.value = elementSnippet(new URL('backstep-viz.js', fullPage).href, fragment, fullPage);
       showSolution();
       dialog.showModal();
     },

@@ -23,6 +23,9 @@ export default {
   'export.copied': 'Copied',
   'export.embed': 'Embed in a post',
   'export.embedHint': 'Paste this into your page: the frame opens at this step and takes the height it needs.',
+  'export.element': 'Or as an element',
+  'export.elementHint':
+    'One script tag and one element: it styles itself, loads when it scrolls into view, and your text can drive it.',
   'export.files': 'Files',
   'export.json': 'Save the network (JSON)',
   'export.open': 'Open a network file…',

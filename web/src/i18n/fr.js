@@ -23,6 +23,9 @@ export default {
   'export.embed': 'Intégrer dans un article',
   'export.embedHint':
     'Collez ceci dans votre page : le cadre s’ouvre à cette étape et prend la hauteur dont il a besoin.',
+  'export.element': 'Ou comme élément',
+  'export.elementHint':
+    'Une balise script et un élément : il a ses propres styles, se charge quand il apparaît, et votre texte peut le piloter.',
   'export.files': 'Fichiers',
   'export.json': 'Enregistrer le réseau (JSON)',
   'export.open': 'Ouvrir un fichier de réseau…',

@@ -1,0 +1,209 @@
+// <backstep-viz>: two elements in a host page with aggressive CSS render as they do alone, step independently,
+// take keyboard input only when focused, answer goto()/next() and fire step events, round-trip toJSON(), and
+// load nothing before they scroll into view. All under the strict CSP of the other page tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { CSP, SCREENSHOTS, usePage } from './harness.mjs';
+
+const app = usePage();
+
+async function newPage(viewport = { width: 1000, height: 900 }) {
+  const browserContext = await app.browser.newContext({ viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+  const page = await browserContext.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => requests.push(request.url()));
+  return { page, errors, requests, close: () => browserContext.close() };
+}
+
+/** A host page served at `path` by the test itself (same origin, same CSP), holding `body`. */
+async function host(page, path, body) {
+  await page.route(`${app.url}host.css`, (route) =>
+    route.fulfill({
+      contentType: 'text/css',
+      body: '.spacer { height: 4000px; } .column { width: 700px; margin: 0 auto; }',
+    }),
+  );
+  await page.route(`${app.url}${path}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'content-security-policy': CSP },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="favicon.svg"><link rel="stylesheet" href="host.css"><script type="module" src="backstep-viz.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.goto(`${app.url}${path}`);
+}
+
+/** The inline document of the second element of examples/element-host.html, as that page writes it. */
+async function inlineMazur() {
+  const html = await (await fetch(`${app.url}examples/element-host.html`)).text();
+  const start = html.indexOf('<script type="application/json">');
+  return html.slice(start, html.indexOf('</script>', start) + '</script>'.length);
+}
+
+const ready = (page, selector) =>
+  page.waitForFunction(
+    (s) => document.querySelector(s)?.shadowRoot?.querySelector('.backstep[data-status="ready"]'),
+    selector,
+    { timeout: 15000 },
+  );
+const frameOf = (page, selector) =>
+  page.evaluate(
+    (s) => Number(document.querySelector(s).shadowRoot.querySelector('[data-testid="scrubber"]').value),
+    selector,
+  );
+
+test('two elements in a host with aggressive CSS: styled as alone, independent, driven by the page', async () => {
+  const { page, errors, close } = await newPage();
+  await page.goto(`${app.url}examples/element-host.html`);
+  await ready(page, '#first');
+  await ready(page, '#second');
+  const inside = await page.evaluate(() => {
+    const value = document.querySelector('#first').shadowRoot.querySelector('[data-testid="neuron-i1-value"]');
+    const style = getComputedStyle(value);
+    const root = getComputedStyle(document.querySelector('#first').shadowRoot.querySelector('.backstep'));
+    return { font: style.fontFamily, line: root.lineHeight, color: root.color };
+  });
+  assert.ok(!/Comic/.test(inside.font), inside.font);
+  assert.notEqual(inside.line, '45px');
+  assert.notEqual(inside.color, 'rgb(204, 0, 255)');
+
+  assert.equal(await frameOf(page, '#first'), 8, 'step="1" event="8" opened δh1');
+  assert.equal(await frameOf(page, '#second'), 0);
+  await page.click('#next');
+  assert.equal(await frameOf(page, '#first'), 9);
+  assert.equal(await frameOf(page, '#second'), 0, 'stepping one does not move the other');
+
+  const stepEvents = await page.evaluate(async () => {
+    const second = document.querySelector('#second');
+    const seen = [];
+    second.addEventListener('step', (event) => seen.push(event.detail));
+    second.goto(1, 5);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return seen;
+  });
+  assert.deepEqual(stepEvents.at(-1), { step: 1, event: 5, kind: 'error' }); // input, h1, h2, o1, o2, error
+
+  // Keyboard input goes only to the focused one.
+  await page.locator('#second').locator('[data-testid="doc-title"]').click();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await frameOf(page, '#second'), 6);
+  assert.equal(await frameOf(page, '#first'), 9);
+
+  // toJSON() round-trips: the second's document, loaded into the first.
+  const title = await page.evaluate(() => {
+    const json = document.querySelector('#second').toJSON();
+    document.querySelector('#first').load(json.document);
+    return document.querySelector('#first').shadowRoot.querySelector('[data-testid="doc-title"]').textContent;
+  });
+  assert.equal(title, 'Mazur, inline');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('an element renders the same in the aggressive host as alone', async () => {
+  // Its layout (every labelled element's box, relative to the element) and its text styles, in both pages.
+  const layouts = [];
+  for (const path of ['examples/element-host.html', 'alone.html']) {
+    const { page, close } = await newPage();
+    if (path === 'alone.html')
+      await host(
+        page,
+        path,
+        `<div class="column"><backstep-viz id="second">${await inlineMazur()}</backstep-viz></div>`,
+      );
+    else await page.goto(`${app.url}${path}`);
+    await ready(page, '#second');
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, `element-${path.replace(/\W/g, '-')}.png`), fullPage: true });
+    layouts.push(
+      await page.evaluate(() => {
+        const element = document.querySelector('#second');
+        const origin = element.getBoundingClientRect();
+        const boxes = {};
+        for (const item of element.shadowRoot.querySelectorAll('[data-testid]')) {
+          const box = item.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) continue; // not shown (a closed dialog, the editor)
+          const style = getComputedStyle(item);
+          boxes[item.dataset.testid] =
+            [box.x - origin.x, box.y - origin.y, box.width, box.height].map(Math.round).join(',') +
+            ` ${style.fontFamily} ${style.fontSize} ${style.color}`;
+        }
+        return boxes;
+      }),
+    );
+    await close();
+  }
+  assert.ok(Object.keys(layouts[0]).length > 40);
+  assert.deepEqual(layouts[0], layouts[1]);
+});
+
+test('lazy: no .wasm is requested before the element scrolls into view', async () => {
+  const { page, requests, errors, close } = await newPage();
+  await host(
+    page,
+    'lazy.html',
+    '<p>Text first.</p><div class="spacer"></div><backstep-viz id="late" example="seed"></backstep-viz>',
+  );
+  await page.waitForTimeout(500);
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 0, 'no engine before it is seen');
+  await page.locator('#late').scrollIntoViewIfNeeded();
+  await ready(page, '#late');
+  assert.equal(requests.filter((url) => url.endsWith('.wasm')).length, 1);
+  assert.deepEqual(
+    errors.filter((message) => !message.includes('favicon')),
+    [],
+  );
+  await close();
+});
+
+test('an element takes its network from a share link or from src', async () => {
+  const { page, errors, close } = await newPage();
+  await page.route(`${app.url}my-network.json`, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        format: 'backstep/1',
+        title: 'From src',
+        layers: [{ size: 1 }, { size: 1, activation: 'linear' }],
+        weights: [[[0.5]]],
+        learningRate: 0.1,
+        samples: [{ input: [2], target: [1] }],
+      }),
+    }),
+  );
+  await host(
+    page,
+    'sources.html',
+    '<backstep-viz id="linked" link="#v=1&shape=2-3-1&act=tanh&w=0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9&lr=0.1&data=1,2:0.5&at=3&lang=fr"></backstep-viz>' +
+      '<backstep-viz id="fetched" src="my-network.json"></backstep-viz>',
+  );
+  await ready(page, '#linked');
+  assert.equal(await frameOf(page, '#linked'), 3);
+  assert.equal(
+    await page.evaluate(() => document.querySelector('#linked').shadowRoot.querySelector('.backstep').lang),
+    'fr',
+  );
+  assert.equal(
+    await page.evaluate(
+      () => document.querySelector('#linked').shadowRoot.querySelectorAll('[data-testid="neuron-h3"]').length,
+    ),
+    1,
+  );
+  await page.locator('#fetched').scrollIntoViewIfNeeded();
+  await ready(page, '#fetched');
+  assert.equal(
+    await page.evaluate(
+      () => document.querySelector('#fetched').shadowRoot.querySelector('[data-testid="doc-title"]').textContent,
+    ),
+    'From src',
+  );
+  assert.deepEqual(
+    errors.filter((message) => !message.includes('favicon')),
+    [],
+  );
+  await close();
+});

@@ -1,0 +1,3 @@
+// The post's own text drives the first element.
+const first = document.getElementById('first');
+document.getElementById('next').addEventListener('click', () => first.next());

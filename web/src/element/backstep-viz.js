@@ -1,0 +1,124 @@
+// <backstep-viz>: backstep as an HTML element for any page. One <script type="module" src=".../backstep-viz.js">
+// defines it. It renders in an open shadow root (the host page's CSS stays out, its own stays in), loads the
+// engine only when it scrolls into view, and takes its network from, in order: an inline
+// <script type="application/json"> child, `src` (a document's URL), a `link` (a share link's fragment) or
+// `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed,
+// step and event. Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
+// goto(step, event), load(doc) and toJSON().
+import { mountBackstep } from '../component/mount.js';
+import { engineLimits } from '../engine/engine.js';
+import { readLink } from '../link/share-link.js';
+import { mountOptionsFromLink } from '../link/mount-options.js';
+import { addFontFaces, componentSheet } from './styles.js';
+
+const NUMBER_ATTRIBUTES = { decimals: 'decimals', speed: 'speed' };
+
+class BackstepViz extends HTMLElement {
+  #instance = null;
+  #observer = null;
+
+  connectedCallback() {
+    if (this.#instance || this.#observer) return;
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [componentSheet()];
+    addFontFaces();
+    // Lazy: nothing is loaded, not even the engine, before the element comes near the viewport.
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer.disconnect();
+        this.#observer = null;
+        this.#start();
+      },
+      { rootMargin: '200px' },
+    );
+    this.#observer.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#instance?.dispose();
+    this.#instance = null;
+  }
+
+  /** Where the network comes from, read like a share link: { ok, document, … } or { ok: false, message }. */
+  async #source() {
+    const inline = this.querySelector('script[type="application/json"]');
+    if (inline) return { ok: true, document: inline.textContent };
+    if (this.hasAttribute('src')) {
+      const response = await fetch(new URL(this.getAttribute('src'), document.baseURI));
+      if (!response.ok) return { ok: false, message: `src: ${response.status} ${response.statusText}` };
+      return { ok: true, document: await response.text() };
+    }
+    if (this.hasAttribute('link')) return readLink(this.getAttribute('link'), await engineLimits());
+    return { ok: true };
+  }
+
+  async #start() {
+    const source = await this.#source().catch((error) => ({ ok: false, message: error.message }));
+    const options = {
+      embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
+      example: this.getAttribute('example') ?? undefined,
+      linkBase: this.getAttribute('app') ?? undefined,
+      ...mountOptionsFromLink(source),
+    };
+    for (const attribute of ['lang', 'theme', 'view'])
+      if (this.hasAttribute(attribute))
+        options[attribute === 'lang' ? 'language' : attribute] = this.getAttribute(attribute);
+    for (const [attribute, setting] of Object.entries(NUMBER_ATTRIBUTES))
+      if (this.hasAttribute(attribute)) options[setting] = Number(this.getAttribute(attribute));
+    const instance = mountBackstep(this.shadowRoot, options);
+    this.#instance = instance;
+    await instance.ready;
+    if (this.hasAttribute('step'))
+      instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
+    instance.store.subscribe((state, previous) => {
+      if (state.loads !== previous.loads) this.dispatchEvent(new CustomEvent('change', { detail: this.toJSON() }));
+      else if (state.cursor !== previous.cursor) this.dispatchEvent(new CustomEvent('step', { detail: this.#frame() }));
+    });
+    this.dispatchEvent(new CustomEvent('ready', { detail: this.#frame() }));
+  }
+
+  #frame() {
+    const state = this.#instance.store.get();
+    const entry = state.history[state.cursor.step];
+    return {
+      step: entry.position.step + 1,
+      event: state.cursor.event,
+      kind: entry.trace.events[state.cursor.event]?.kind,
+    };
+  }
+
+  #actions() {
+    if (!this.#instance?.actions) throw new Error('backstep-viz: not ready yet (wait for its "ready" event)');
+    return this.#instance.actions;
+  }
+
+  next() {
+    this.#actions().stepForward();
+  }
+
+  prev() {
+    this.#actions().stepBack();
+  }
+
+  /** Step `step` as the counter numbers it (from 1), frame `event` (from 0). */
+  goto(step, event = 0) {
+    this.#actions().goTo(step, event);
+  }
+
+  /** Opens a network document (object or JSON text): { ok } or { ok: false, message }. */
+  load(doc) {
+    return this.#actions().loadDocument(doc);
+  }
+
+  /** The document on screen, its position and frame: what a link carries. */
+  toJSON() {
+    if (!this.#instance?.actions) return null;
+    const state = this.#instance.store.get();
+    const entry = state.history[state.cursor.step];
+    return { document: entry.document, position: entry.position, event: state.cursor.event };
+  }
+}
+
+if (!customElements.get('backstep-viz')) customElements.define('backstep-viz', BackstepViz);

@@ -1,0 +1,52 @@
+// The component's styles as text, for a shadow root: KaTeX's and backstep's. Chromium ignores @font-face
+// inside a shadow root, so KaTeX's font faces go to the document once (their names are KaTeX's own).
+import katex from 'katex/dist/katex.min.css?inline';
+import tokens from '../styles/tokens.css?inline';
+import base from '../styles/base.css?inline';
+import layout from '../styles/layout.css?inline';
+import graphCard from '../styles/graph-card.css?inline';
+import graph from '../styles/graph.css?inline';
+import graphLabels from '../styles/graph-labels.css?inline';
+import errorPanel from '../styles/error-panel.css?inline';
+import formula from '../styles/formula.css?inline';
+import controls from '../styles/controls.css?inline';
+import edit from '../styles/edit.css?inline';
+import instance from '../styles/instance.css?inline';
+
+const FONT_FACE = /@font-face\s*{[^}]*}/g;
+
+let shadowSheet = null;
+let fontsAdded = false;
+
+/** One constructed stylesheet for every backstep-viz on the page (adopted, not copied). */
+export function componentSheet() {
+  if (!shadowSheet) {
+    shadowSheet = new CSSStyleSheet();
+    const text = [
+      katex.replace(FONT_FACE, ''),
+      tokens,
+      base,
+      layout,
+      graphCard,
+      graph,
+      graphLabels,
+      errorPanel,
+      formula,
+      controls,
+      edit,
+      instance,
+    ].join('\n');
+    shadowSheet.replaceSync(text);
+  }
+  return shadowSheet;
+}
+
+/** KaTeX's font faces, added to the document once. */
+export function addFontFaces() {
+  if (fontsAdded) return;
+  fontsAdded = true;
+  const sheet = new CSSStyleSheet();
+  const faces = [...katex.matchAll(FONT_FACE)].map((match) => match[0]);
+  sheet.replaceSync(faces.join('\n'));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
