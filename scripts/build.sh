@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-wasm.sh
 npx vite build --config web/vite.config.js --logLevel warn
-echo "page: dist/index.html"
+npx vite build --config web/vite.single.config.js --logLevel warn
+echo "page: dist/index.html; element: dist/backstep-viz.js; one file: dist/backstep.html"

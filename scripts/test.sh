@@ -45,7 +45,7 @@ else
 fi
 
 echo "== page (Playwright + Chromium)"
-if npx vite build --config web/vite.config.js --logLevel warn; then
+if npx vite build --config web/vite.config.js --logLevel warn && npx vite build --config web/vite.single.config.js --logLevel warn; then
   node_suite "page (node --test, chromium)" tests/e2e/
 else
   report "page build" 0 1
