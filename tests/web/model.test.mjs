@@ -1,0 +1,176 @@
+// The page's pure model layer on real engine traces (the WebAssembly engine in Node): the links between
+// formula terms and graph elements (refs), the scene the graph draws at a frame, the formulas, the sentences,
+// and edit targets — checked against the published worked examples.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { BackstepEngine } from '../../web/src/engine/engine.js';
+import { createSession } from '../../web/src/state/session.js';
+import { latestEventFor, ref, refsOf } from '../../web/src/state/refs.js';
+import { sceneAt } from '../../web/src/state/scene.js';
+import { scalarFormula } from '../../web/src/formula/scalar.js';
+import { matrixFormula } from '../../web/src/formula/matrix.js';
+import { isSeedLike } from '../../web/src/formula/context.js';
+import { narrate } from '../../web/src/narration/narrate.js';
+import { parseTargetKey, valueAt, withValue } from '../../web/src/edit/targets.js';
+import { createTranslator } from '../../web/src/i18n/index.js';
+import seed from '../fixtures/seed.json' with { type: 'json' };
+import mazur from '../fixtures/mazur.json' with { type: 'json' };
+
+/** The first step of `doc` as the page holds it: { labels, entry: { document, position, trace, next } }. */
+async function firstStep(doc) {
+  const engine = await BackstepEngine.create(doc);
+  try {
+    return createSession(engine).open(doc);
+  } finally {
+    engine.dispose();
+  }
+}
+
+const close = (actual, expected, relative = 1e-12) =>
+  assert.ok(Math.abs(actual - expected) <= relative * Math.abs(expected), `${actual} ≠ ${expected}`);
+const indexOf = (events, predicate) => events.findIndex(predicate);
+
+/** Every ref the graph can show for these labels. */
+function graphRefs(labels) {
+  const outputs = labels.neurons.at(-1);
+  return new Set([
+    ...labels.neurons.flat().map(ref.neuron),
+    ...labels.weights.flat(2).map(ref.weight),
+    ...labels.biases.flat().filter(Boolean).map(ref.bias),
+    ...outputs.flatMap((name) => [ref.target(name), ref.difference(name), ref.result(name)]),
+    ref.error(),
+    ref.result('E'),
+    ref.rate(),
+  ]);
+}
+
+test('every event of a real trace points only at elements the graph has', async () => {
+  for (const doc of [seed, mazur]) {
+    const { labels, entry } = await firstStep(doc);
+    const known = graphRefs(labels);
+    for (const event of entry.trace.events) {
+      const { subjects, related } = refsOf(event);
+      assert.ok(subjects.length > 0, event.kind);
+      for (const name of [...subjects, ...related]) assert.ok(known.has(name), `${name} (${event.kind})`);
+    }
+  }
+});
+
+test('the latest formula of an element: δh1 for h1, its update for w5', async () => {
+  const { entry } = await firstStep(seed);
+  const events = entry.trace.events;
+  const deltaH1 = indexOf(events, (e) => e.kind === 'delta' && e.name === 'h1');
+  const updateW5 = indexOf(events, (e) => e.kind === 'update' && e.parameter === 'w5');
+  assert.equal(latestEventFor(events, events.length - 1, ref.neuron('h1')), deltaH1);
+  assert.equal(latestEventFor(events, events.length - 1, ref.weight('w5')), updateW5);
+  assert.equal(latestEventFor(events, 0, ref.weight('w5')), -1, 'nothing about w5 yet at the first frame');
+});
+
+test('the scene at a frame copies the engine’s numbers: the seed post’s h1, o1, E and new w5', async () => {
+  const { labels, entry } = await firstStep(seed);
+  const events = entry.trace.events;
+  const atError = sceneAt(
+    entry,
+    labels,
+    indexOf(events, (e) => e.kind === 'error'),
+  );
+  close(atError.neurons.h1.value, 0.85);
+  close(atError.neurons.o1.value, 0.191);
+  close(atError.total, 0.3272405);
+  assert.equal(atError.weights.w5.updated, null, 'no update before its frame');
+  const atEnd = sceneAt(entry, labels, events.length - 1);
+  close(atEnd.weights.w5.updated, 0.1743825);
+  close(atEnd.weights.w1.gradient, -0.22652);
+  close(atEnd.results[0].prediction[0], 0.255746, 1e-5);
+  const atStart = sceneAt(entry, labels, 0);
+  assert.equal(atStart.neurons.o1.value, null, 'o1 waits for its forward event');
+});
+
+test('Mazur’s scene: E_total 0.298371109 after the forward pass, new w5 0.35891648', async () => {
+  const { labels, entry } = await firstStep(mazur);
+  const events = entry.trace.events;
+  close(
+    sceneAt(
+      entry,
+      labels,
+      indexOf(events, (e) => e.kind === 'error'),
+    ).total,
+    0.298371109,
+    1e-8,
+  );
+  close(sceneAt(entry, labels, events.length - 1).weights.w5.updated, 0.35891648, 1e-8);
+});
+
+function formulaContext(entry, labels, upTo, decimals = 3) {
+  return {
+    events: entry.trace.events,
+    upTo,
+    decimals,
+    labels,
+    document: entry.document,
+    singleOutput: labels.neurons.at(-1).length === 1,
+    seedLike: isSeedLike(entry.document),
+    batchSize: entry.document.batchSize ?? 1,
+    sample: entry.trace.samples[0] ?? 0,
+    outputNames: labels.neurons.at(-1),
+    t: createTranslator('en'),
+  };
+}
+
+test('formulas: o1 = 0.85 × 0.14 + 0.48 × 0.15 = 0.191 (the post’s order), and w5’s update, with the engine’s numbers', async () => {
+  const { labels, entry } = await firstStep(seed);
+  const events = entry.trace.events;
+  const o1 = indexOf(events, (e) => e.kind === 'forward' && e.name === 'o1');
+  const plain = (lines) =>
+    lines
+      .join(' ')
+      .replace(/\\htmlData\{[^}]*\}/g, '')
+      .replace(/[{}\s]/g, '');
+  const forward = scalarFormula(events[o1], formulaContext(entry, labels, o1));
+  assert.equal(plain(forward.substituted), 'o_1=0.85\\times0.14+0.48\\times0.15');
+  assert.match(plain(forward.result), /0\.191/);
+  const w5 = indexOf(events, (e) => e.kind === 'update' && e.parameter === 'w5');
+  const update = scalarFormula(events[w5], formulaContext(entry, labels, w5, 4));
+  assert.match(plain(update.substituted), /0\.14-0\.05\\times\(-0\.6876\)/);
+  assert.match(plain(update.result), /0\.1744/);
+  const matrix = matrixFormula(events[o1], formulaContext(entry, labels, o1));
+  assert.ok(matrix.symbolic.length > 0 && matrix.result.length > 0);
+});
+
+test('sentences: the error and δh1 in English, and in French with a decimal comma', async () => {
+  const { labels, entry } = await firstStep(seed);
+  const events = entry.trace.events;
+  const context = (language) => ({
+    decimals: 3,
+    t: createTranslator(language),
+    events,
+    outputNames: labels.neurons.at(-1),
+  });
+  const error = events[indexOf(events, (e) => e.kind === 'error')];
+  assert.equal(
+    narrate(error, context('en')),
+    'Prediction o1 = 0.191 against target 1: Δ = 0.191 − 1 = −0.809. E = ½ × Δ² = 0.327.',
+  );
+  const deltaH1 = events[indexOf(events, (e) => e.kind === 'delta' && e.name === 'h1')];
+  assert.equal(narrate(deltaH1, context('fr')), 'δ(h1) = f′(z) × (w × δ) = 1 × (0,14 × (−0,809)) = −0,113');
+});
+
+test('edit targets: a key names one value of the document; an edit changes it and nothing else', () => {
+  const cases = [
+    ['weight:1:1:0', 0.5],
+    ['bias:0:1', 0.35],
+    ['input:0:1', 0.1],
+    ['target:0:0', 0.01],
+    ['learningRate', 0.5],
+  ];
+  for (const [key, value] of cases) {
+    const target = parseTargetKey(key);
+    assert.equal(valueAt(mazur, target), value, key);
+    const edited = withValue(mazur, target, 42);
+    assert.equal(valueAt(edited, target), 42);
+    assert.equal(valueAt(mazur, target), value, 'the original is unchanged');
+    const differences = JSON.stringify(edited).length - JSON.stringify(mazur).length;
+    assert.ok(Math.abs(differences) <= 4, `${key}: only one value changed`);
+  }
+});
