@@ -207,3 +207,29 @@ test('an element takes its network from a share link or from src', async () => {
   );
   await close();
 });
+
+test('an element removed before it is ready and added again makes one instance, freed when removed', async () => {
+  const { page, errors, close } = await newPage();
+  await host(
+    page,
+    'moved.html',
+    '<div id="a"><backstep-viz id="moving" example="seed"></backstep-viz></div><div id="b"></div>',
+  );
+  await page.evaluate(() => {
+    const element = document.querySelector('#moving');
+    element.remove(); // at once, while it loads
+    document.querySelector('#b').append(element);
+  });
+  await ready(page, '#moving');
+  assert.equal(
+    await page.evaluate(() => document.querySelector('#moving').shadowRoot.querySelectorAll('.backstep').length),
+    1,
+  );
+  await page.evaluate(() => document.querySelector('#moving').remove());
+  assert.equal(await page.evaluate(() => document.querySelector('#moving')), null);
+  assert.deepEqual(
+    errors.filter((message) => !message.includes('favicon')),
+    [],
+  );
+  await close();
+});

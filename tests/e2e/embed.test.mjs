@@ -57,6 +57,13 @@ test('the host drives it with postMessage: goto and next; "open in backstep" fol
     () =>
       document.querySelector('.backstep-frame').contentDocument.querySelector('[data-testid="scrubber"]').value === '9',
   );
+  await frame.getByTestId('open-full').hover(); // the link is written when it is about to be followed
+  await page.waitForFunction(() =>
+    document
+      .querySelector('.backstep-frame')
+      .contentDocument.querySelector('[data-testid="open-full"]')
+      .href.includes('at=9'),
+  );
   const href = await frame.getByTestId('open-full').getAttribute('href');
   assert.match(href, /\/index\.html#v=1&shape=2-2-1&.*&at=9/);
   assert.deepEqual(errors, []);

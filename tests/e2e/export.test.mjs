@@ -69,9 +69,9 @@ test('the worked solution comes from the engine as LaTeX and Markdown; the ifram
   const element = await page.getByTestId('element-code').inputValue();
   assert.match(
     element,
-    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/backstep-viz\.js"><\/script>\n<backstep-viz link="#v=1&shape=2-2-1&.*&at=8[&"]/,
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/backstep-viz\.js"><\/script>\n<backstep-viz link="#v=1&amp;shape=2-2-1&amp;.*&amp;at=8[&"]/,
   );
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#v=1&shape=2-2-1&.*&at=8[&"]/);
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#v=1&amp;shape=2-2-1&amp;.*&amp;at=8[&"]/);
   assert.deepEqual(errors, []);
 });
 

@@ -42,3 +42,17 @@ test('a link carries the language; the engine’s refusals reach a French learne
   );
   assert.deepEqual(errors, []);
 });
+
+test('switching the language while playing keeps playing, and keeps the keyboard', async () => {
+  const { page, errors } = await app.open();
+  await page.getByTestId('play').click();
+  await page.getByTestId('language').selectOption('fr');
+  const before = Number(await page.getByTestId('scrubber').inputValue());
+  await page.waitForFunction(
+    (frame) => Number(document.querySelector('[data-testid="scrubber"]').value) > frame + 1,
+    before,
+    { timeout: 5000 },
+  );
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'language');
+  assert.deepEqual(errors, []);
+});

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 
 import { BackstepEngine, engineLimits } from '../../web/src/engine/engine.js';
 import { readLink, writeLink } from '../../web/src/link/share-link.js';
+import { base64urlToBytes } from '../../web/src/link/base64url.js';
+import { inflate } from '../../web/src/link/deflate.js';
 import seed from '../fixtures/seed.json' with { type: 'json' };
 import mazur from '../fixtures/mazur.json' with { type: 'json' };
 
@@ -128,4 +130,28 @@ test('broken links are refused with a message naming what is wrong', async () =>
     settings: {},
     language: null,
   });
+});
+
+test('a hostile shape cannot make the reader allocate: layers of 0 neurons are refused', async () => {
+  for (const link of [
+    '#v=1&shape=0-4294967296&act=linear&w=&lr=1&data=:',
+    '#v=1&shape=0-20000000-0&act=linear&w=&lr=1&data=:',
+  ]) {
+    const read = await readLink(link, limits);
+    assert.deepEqual(read, { ok: false, message: 'link: shape: every layer has at least 1 neuron' });
+  }
+});
+
+test('packed links carry the engine’s own text; a network too large for a link gets none', async () => {
+  const doc = { ...(await canonical(seed)), future: { big: 12345678901234567890n.toString() } };
+  const text = JSON.stringify(doc).replace('"12345678901234567890"', '12345678901234567890');
+  const link = await writeLink({ document: JSON.parse(text), documentText: text });
+  const payload = base64urlToBytes(new URLSearchParams(link).get('z'));
+  assert.equal(new TextDecoder().decode(await inflate(payload, limits.maxBytes)), text, 'the exact text, 20 digits kept');
+  const random = (k) => ((k * 2654435761) % 1000003) / 1000003;
+  const huge = {
+    ...(await canonical(seed)),
+    samples: Array.from({ length: 30000 }, (_, k) => ({ input: [random(k), random(k + 1)], target: [random(k + 2)] })),
+  };
+  assert.equal(await writeLink({ document: huge }), null);
 });

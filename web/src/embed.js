@@ -1,7 +1,7 @@
 // The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
 // (docs/share-links.md) plus `hide=formula` and `autoplay=1`. It tells its parent its height, so the host can
-// size the frame, and answers the parent's messages: backstep:next, backstep:prev, backstep:goto {step, event},
-// backstep:load {document}.
+// size the frame, says backstep:ready, and answers its parent's messages: backstep:next, backstep:prev,
+// backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
@@ -47,7 +47,10 @@ async function start() {
   await instance.ready;
   new ResizeObserver(postHeight).observe(document.documentElement);
   postHeight();
-  window.addEventListener('message', (event) => answer(instance, event.data));
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent) answer(instance, event.data); // only the page that holds the frame
+  });
+  window.parent.postMessage({ type: 'backstep:ready' }, '*');
   if (autoplay) instance.actions.play();
 }
 

@@ -27,7 +27,10 @@ function followAddress(instance) {
     if (state.cursor === previous.cursor && state.history === previous.history && state.settings === previous.settings)
       return;
     clearTimeout(timer);
-    timer = setTimeout(async () => window.history.replaceState(null, '', `#${await instance.link()}`), 250);
+    timer = setTimeout(async () => {
+      const fragment = await instance.link();
+      if (fragment !== null) window.history.replaceState(null, '', `#${fragment}`); // null: too large for a link
+    }, 250);
   });
 }
 

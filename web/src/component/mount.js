@@ -1,7 +1,7 @@
 // mountBackstep(root, options): one complete, independent backstep inside any element or shadow
 // root. Everything it creates lives under its own root element; listeners, subscriptions and
 // observers are owned by its scope, and dispose() removes them with the DOM and frees the engine.
-import { BackstepEngine } from '../engine/engine.js';
+import { BackstepEngine, documentText } from '../engine/engine.js';
 import { createTranslator, supportedLanguage } from '../i18n/index.js';
 import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
@@ -69,6 +69,7 @@ function labelSkeleton(parts, t, loading) {
   if (parts.openFull) parts.openFull.textContent = t('embed.openFull');
   for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner])
     part.replaceChildren();
+  parts.banner.hidden = true;
   if (loading) parts.graphCard.append(h('p', { class: 'loading', text: t('a11y.loading') }));
 }
 
@@ -127,6 +128,7 @@ export function mountBackstep(root, options = {}) {
       settings: display,
       defaults: DEFAULT_SETTINGS,
       language,
+      documentText: documentText(entry.document),
     });
   }
 
@@ -138,7 +140,12 @@ export function mountBackstep(root, options = {}) {
     const status = createStatusBanner(parts.banner, t);
     const fullPage = options.linkBase ?? window.location.href.split('#')[0];
     async function share() {
-      const url = `${fullPage}#${await link()}`;
+      const fragment = await link();
+      if (fragment === null) {
+        status.note(t('share.tooLarge'));
+        return;
+      }
+      const url = `${fullPage}#${fragment}`;
       try {
         await navigator.clipboard.writeText(url);
         status.note(t('share.copied'));
@@ -169,8 +176,9 @@ export function mountBackstep(root, options = {}) {
     const motion = createMotion();
     if (!options.embed) mountHeader(parts.header, context);
     if (parts.openFull) {
-      const point = async () => (parts.openFull.href = `${fullPage}#${await link()}`);
-      uiScope.own(context.store.subscribe(point));
+      // Written when it is about to be followed, not on every frame.
+      const point = async () => (parts.openFull.href = `${fullPage}#${(await link()) ?? ''}`);
+      for (const type of ['pointerenter', 'focus', 'pointerdown']) uiScope.listen(parts.openFull, type, point);
       point();
     }
     mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
@@ -199,6 +207,8 @@ export function mountBackstep(root, options = {}) {
       if (state.settings.language !== previous.settings.language && instance.actions) {
         t = createTranslator(state.settings.language);
         buildUI(instance.actions);
+        element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
+        if (state.playing) instance.actions.advance(); // the new player takes over the play
       }
     }),
   );
@@ -235,7 +245,9 @@ export function mountBackstep(root, options = {}) {
       const file = event.dataTransfer?.files?.[0];
       if (!file) return;
       event.preventDefault();
-      actions.loadDocument(await file.text());
+      const { maxBytes } = engine.limits;
+      if (file.size <= maxBytes) actions.loadDocument(await file.text());
+      else ui.status.show(t('status.fileTooLarge', { size: file.size, limit: maxBytes })); // never read
     });
     const opened = options.document
       ? actions.loadDocument(options.document, { position: options.position, event: options.event })

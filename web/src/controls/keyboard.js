@@ -9,7 +9,7 @@ export function installKeyboard(root, actions, scope) {
   scope.listen(root, 'keydown', (event) => {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.composedPath()[0] instanceof Element ? event.composedPath()[0] : root;
-    if (target.closest(TYPING)) return;
+    if (target.closest(TYPING) || target.closest('dialog[open]')) return; // a modal dialog has the keys
     const handlers = {
       ' ': () => !target.closest(PRESSABLE) && actions.togglePlay(),
       ArrowRight: () => actions.stepForward(),

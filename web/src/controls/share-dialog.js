@@ -22,9 +22,12 @@ const area = (testId) =>
   h('textarea', { class: 'dialog-text', readonly: true, rows: 4, spellcheck: 'false', 'data-testid': testId });
 
 /** The iframe snippet, and the few lines that let the host size the frame to the height it posts. */
+// Text inside an HTML attribute value, escaped (a title or a link may hold &, < or ").
+const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
 function iframeSnippet(embedUrl, title) {
   return [
-    `<iframe src="${embedUrl}" title="${title.replaceAll('"', '&quot;')}" loading="lazy" style="display:block;width:100%;height:560px;border:0"></iframe>`,
+    `<iframe src="${attribute(embedUrl)}" title="${attribute(title)}" loading="lazy" style="display:block;width:100%;height:560px;border:0"></iframe>`,
     '<script>',
     "addEventListener('message', (e) => { if (e.data?.type !== 'backstep:height') return;",
     "  for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px'; });",
@@ -35,8 +38,8 @@ function iframeSnippet(embedUrl, title) {
 /** One script tag and one element, opening at the same frame (docs/share-links.md for `link`). */
 function elementSnippet(scriptUrl, fragment, appUrl) {
   return [
-    `<script type="module" src="${scriptUrl}"></script>`,
-    `<backstep-viz link="#${fragment}" app="${appUrl}"></backstep-viz>`,
+    `<script type="module" src="${attribute(scriptUrl)}"></script>`,
+    `<backstep-viz link="#${attribute(fragment)}" app="${attribute(appUrl)}"></backstep-viz>`,
   ].join('\n');
 }
 
@@ -126,7 +129,7 @@ export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, e
   return {
     async open() {
       const title = store.get().history[store.get().cursor.step]?.document.title ?? 'backstep';
-      const fragment = await link();
+      const fragment = (await link()) ?? ''; // too large for a link: the snippets open the default network
       embedCode.value = iframeSnippet(`${new URL('embed.html', fullPage).href}#${fragment}`, `backstep: ${title}`);
       elementCode.value = elementSnippet(new URL('backstep-viz.js', fullPage).href, fragment, fullPage);
       showSolution();

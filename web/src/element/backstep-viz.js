@@ -7,15 +7,14 @@
 // goto(step, event), load(doc) and toJSON().
 import { mountBackstep } from '../component/mount.js';
 import { engineLimits } from '../engine/engine.js';
-import { readLink } from '../link/share-link.js';
+import { LINK_OPTIONS, readLink } from '../link/share-link.js';
 import { mountOptionsFromLink } from '../link/mount-options.js';
 import { addFontFaces, componentSheet } from './styles.js';
-
-const NUMBER_ATTRIBUTES = { decimals: 'decimals', speed: 'speed' };
 
 class BackstepViz extends HTMLElement {
   #instance = null;
   #observer = null;
+  #run = 0; // counts starts and removals: a start that is no longer the latest stops
 
   connectedCallback() {
     if (this.#instance || this.#observer) return;
@@ -35,6 +34,7 @@ class BackstepViz extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#run += 1; // a start still waiting stops at its next step
     this.#observer?.disconnect();
     this.#observer = null;
     this.#instance?.dispose();
@@ -54,22 +54,42 @@ class BackstepViz extends HTMLElement {
     return { ok: true };
   }
 
+  /** The display options its attributes set, each checked against the values a share link accepts. */
+  #attributeOptions() {
+    const options = {};
+    if (this.hasAttribute('lang')) options.language = this.getAttribute('lang');
+    for (const [attribute, key] of [
+      ['decimals', 'dec'],
+      ['speed', 'speed'],
+      ['theme', 'theme'],
+      ['view', 'view'],
+    ]) {
+      if (!this.hasAttribute(attribute)) continue;
+      const option = LINK_OPTIONS[key];
+      const value = option.parse(this.getAttribute(attribute));
+      if (option.values.includes(value)) options[option.setting] = value;
+    }
+    return options;
+  }
+
   async #start() {
+    const run = ++this.#run;
     const source = await this.#source().catch((error) => ({ ok: false, message: error.message }));
-    const options = {
+    if (run !== this.#run) return; // removed meanwhile
+    const instance = mountBackstep(this.shadowRoot, {
       embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
       example: this.getAttribute('example') ?? undefined,
       linkBase: this.getAttribute('app') ?? undefined,
       ...mountOptionsFromLink(source),
-    };
-    for (const attribute of ['lang', 'theme', 'view'])
-      if (this.hasAttribute(attribute))
-        options[attribute === 'lang' ? 'language' : attribute] = this.getAttribute(attribute);
-    for (const [attribute, setting] of Object.entries(NUMBER_ATTRIBUTES))
-      if (this.hasAttribute(attribute)) options[setting] = Number(this.getAttribute(attribute));
-    const instance = mountBackstep(this.shadowRoot, options);
+      ...this.#attributeOptions(),
+    });
     this.#instance = instance;
-    await instance.ready;
+    try {
+      await instance.ready;
+    } catch {
+      return; // the engine could not start: the instance shows why
+    }
+    if (run !== this.#run) return;
     if (this.hasAttribute('step'))
       instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
     instance.store.subscribe((state, previous) => {
@@ -117,7 +137,8 @@ class BackstepViz extends HTMLElement {
     if (!this.#instance?.actions) return null;
     const state = this.#instance.store.get();
     const entry = state.history[state.cursor.step];
-    return { document: entry.document, position: entry.position, event: state.cursor.event };
+    // A copy: a host that changes it changes nothing on screen.
+    return structuredClone({ document: entry.document, position: entry.position, event: state.cursor.event });
   }
 }
 

@@ -62,6 +62,11 @@ function number(value, name) {
 // what the engine wrote, which JSON.stringify may not (it writes 1e20 as 21 digits).
 const engineText = new WeakMap();
 
+/** The JSON text of a document object: the engine's own, if the engine wrote it. */
+export function documentText(doc) {
+  return engineText.get(doc) ?? JSON.stringify(doc);
+}
+
 function asText(doc, maxBytes) {
   let text;
   if (typeof doc === 'string') text = doc;
@@ -69,7 +74,7 @@ function asText(doc, maxBytes) {
     throw new EngineError(`document: expected a JSON object or its text, got ${describe(doc)}`);
   else {
     try {
-      text = engineText.get(doc) ?? JSON.stringify(doc);
+      text = documentText(doc);
     } catch (error) {
       throw new EngineError(`document: cannot be written as JSON (${error.message})`);
     }

@@ -37,6 +37,8 @@ export default {
   'embed.openFull': 'Open in backstep ↗',
   'share.copied': 'Link copied: it opens this network at this very step.',
   'share.copyFailed': 'Copy this link: {link}',
+  'share.tooLarge': 'This network is too large to fit in a link: save it as a file (Export) instead.',
+  'status.fileTooLarge': 'This file is too large to open: {size} bytes, the limit is {limit}.',
   'status.linkRefused': 'This link could not be opened ({message}); here is the default network instead.',
   'theme.auto': 'Auto',
   'theme.light': 'Light',

@@ -7,7 +7,7 @@ export default {
   'a11y.loading': 'Chargement du moteur…',
   'a11y.controls': 'Commandes de lecture',
 
-  'preset.seed': 'Article de départ (2-2-1)',
+  'preset.seed': 'Article d’origine (2-2-1)',
   'preset.custom': 'Votre réseau',
   'preset.mazur': 'Mazur 2015 (2-2-2)',
   'settings.preset': 'Exemple',
@@ -37,6 +37,9 @@ export default {
   'embed.openFull': 'Ouvrir dans backstep ↗',
   'share.copied': 'Lien copié : il ouvre ce réseau à cette étape précise.',
   'share.copyFailed': 'Copiez ce lien : {link}',
+  'share.tooLarge':
+    'Ce réseau est trop grand pour tenir dans un lien : enregistrez-le plutôt dans un fichier (Exporter).',
+  'status.fileTooLarge': 'Ce fichier est trop grand pour être ouvert : {size} octets, la limite est {limit}.',
   'status.linkRefused': 'Ce lien n’a pas pu être ouvert ({message}) ; voici le réseau par défaut.',
   'theme.auto': 'Auto',
   'theme.light': 'Clair',
@@ -53,7 +56,7 @@ export default {
   'value.pending': '—',
 
   'counter.epoch': 'Époque',
-  'counter.sample': 'Exemple',
+  'counter.sample': 'Échantillon',
   'counter.step': 'Étape',
   'counter.of': '{index} sur {count}',
 
@@ -76,11 +79,11 @@ export default {
   'phase.backward': 'Arrière',
   'phase.update': 'Mise à jour',
 
-  'event.input': 'Exemple {sample} : entrées et cible',
+  'event.input': 'Échantillon {sample} : entrées et cible',
   'event.forward': 'Neurone {name}',
   'event.error': 'Prédiction et cible',
   'event.deltaOutput': 'Delta de sortie δ{name}',
-  'event.deltaHidden': 'Delta caché δ{name}',
+  'event.deltaHidden': 'Delta de la couche cachée δ{name}',
   'event.gradient': 'Gradient ∂E/∂{name}',
   'event.update': 'Mise à jour de {name}',
   'event.result': 'Nouvelle prédiction',
@@ -89,8 +92,8 @@ export default {
   'formula.symbolic': 'Formule',
   'formula.substituted': 'Avec les nombres',
   'formula.result': 'Résultat',
-  'formula.sample': 'exemple {index}',
-  'formula.resultSymbolic': 'même exemple, nouveaux poids',
+  'formula.sample': 'échantillon {index}',
+  'formula.resultSymbolic': 'même échantillon, nouveaux poids',
   'formula.preview': 'Dernière formule de {name}',
   'formula.hoverHint':
     'Survolez un terme pour le trouver dans le réseau ; survolez le réseau pour voir la dernière formule d’un élément.',
@@ -110,7 +113,7 @@ export default {
   'activation.relu': 'ReLU',
 
   'narration.label': 'Étape',
-  'say.input': 'Exemple {sample} : entrées {inputs} ; cible {targets}.',
+  'say.input': 'Échantillon {sample} : entrées {inputs} ; cible {targets}.',
   'say.forward': '{name} = {sum} = {value}',
   'say.forwardActivation': 'z({name}) = {sum} = {z} ; {name} = {activation}({z}) = {value}',
   'say.errorOutput':
@@ -128,7 +131,7 @@ export default {
   'transport.label': 'Lecture',
   'transport.reset': 'Revenir au début',
   'transport.back': 'Reculer d’un pas',
-  'transport.play': 'Lecture',
+  'transport.play': 'Lire',
   'transport.pause': 'Pause',
   'transport.forward': 'Avancer d’un pas',
   'transport.end': 'Aller à la fin de l’étape',
@@ -151,7 +154,7 @@ export default {
   'speed.option': '{speed}×',
 
   'edit.label': 'Nouvelle valeur de {name}',
-  'edit.hint': 'Entrée pour valider · Échap pour annuler',
+  'edit.hint': 'Touche Entrée pour valider · Échap pour annuler',
   'edit.sign': 'Changer le signe',
   'edit.apply': 'Valider',
   'edit.refused.empty': 'Saisissez un nombre. La valeur reste {old}.',
@@ -159,7 +162,7 @@ export default {
   'edit.refused.notFinite': '« {text} » est trop grand pour le calcul. La valeur reste {old}.',
   'edit.refused.tooSmall': '« {text} » est trop proche de zéro pour être représenté. La valeur reste {old}.',
   'edit.refused.engine': 'Le moteur l’a refusé : {message}. La valeur reste {old}.',
-  'edit.aria.input': 'Entrée {name} = {value}.',
+  'edit.aria.input': 'Valeur d’entrée {name} = {value}.',
   'edit.aria.target': 'Cible de {name} = {value}. Appuyez sur Entrée pour modifier.',
   'edit.aria.parameter': '{name} = {value}.',
   'edit.aria.updated': '{name} passe de {old} à {value}.',

@@ -8,6 +8,8 @@ const tables = { en, fr };
 /** Each language's own name, for the menu; and how it writes a decimal number. */
 export const LANGUAGE_NAMES = { en: 'English', fr: 'Français' };
 const DECIMAL_SEPARATORS = { en: '.', fr: ',' };
+// Between the items of a list of numbers: French, with its decimal comma, uses a semicolon.
+const LIST_SEPARATORS = { en: ', ', fr: ' ; ' };
 
 export const LANGUAGES = Object.keys(tables);
 
@@ -32,5 +34,6 @@ export function createTranslator(language) {
   };
   t.language = supportedLanguage(language);
   t.decimalSeparator = DECIMAL_SEPARATORS[t.language];
+  t.listSeparator = LIST_SEPARATORS[t.language];
   return t;
 }

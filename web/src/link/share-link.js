@@ -9,6 +9,8 @@
 // This file only reads and writes the link's syntax: the engine validates the document it yields.
 import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 import { deflate, inflate } from './deflate.js';
+import { DECIMAL_CHOICES } from '../format/number.js';
+import { SPEEDS, THEMES, VIEWS } from '../state/initial.js';
 
 export const LINK_VERSION = '1';
 export const MAX_LINK_LENGTH = 200_000; // characters: a longer link is refused before it is read
@@ -30,10 +32,10 @@ const DOCUMENT_KEYS = ['shape', 'act', 'bias', 'w', 'b', 'fixb', 'lr', 'batch', 
 
 /** Display options a link carries: name in the link → setting, and the value the page starts with. */
 export const LINK_OPTIONS = {
-  dec: { setting: 'decimals', parse: Number, values: [2, 3, 4, 5, 6] },
-  view: { setting: 'view', parse: String, values: ['scalar', 'matrix'] },
-  theme: { setting: 'theme', parse: String, values: ['auto', 'light', 'dark'] },
-  speed: { setting: 'speed', parse: Number, values: [0.25, 0.5, 1, 1.5, 2, 4] },
+  dec: { setting: 'decimals', parse: Number, values: DECIMAL_CHOICES },
+  view: { setting: 'view', parse: String, values: VIEWS },
+  theme: { setting: 'theme', parse: String, values: THEMES },
+  speed: { setting: 'speed', parse: Number, values: SPEEDS },
 };
 
 class LinkError extends Error {}
@@ -76,8 +78,9 @@ function canBeReadable(doc) {
 const join = (parts) => parts.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 
 /**
- * The fragment (without "#") for `document` (as the engine wrote it) at `position`, frame `event`,
- * with the display `settings` that differ from `defaults`, and `language`.
+ * The fragment (without "#") for `document` (as the engine wrote it; `documentText`, the engine's own text of it,
+ * keeps every number exact in a packed link) at `position`, frame `event`, with the display `settings` that
+ * differ from `defaults`, and `language`; null if the link would be longer than a reader accepts.
  */
 export async function writeLink({
   document,
@@ -86,6 +89,7 @@ export async function writeLink({
   settings = {},
   defaults = {},
   language = null,
+  documentText = JSON.stringify(document),
 }) {
   const tail = [];
   if (position && (position.epoch || position.sample || position.step))
@@ -100,8 +104,9 @@ export async function writeLink({
     const readable = join([['v', LINK_VERSION], ...readableParts(document), ...tail]);
     if (readable.length <= READABLE_MAX_LENGTH) return readable;
   }
-  const packed = bytesToBase64url(await deflate(new TextEncoder().encode(JSON.stringify(document))));
-  return join([['v', LINK_VERSION], ['z', packed], ...tail]);
+  const packed = bytesToBase64url(await deflate(new TextEncoder().encode(documentText)));
+  const link = join([['v', LINK_VERSION], ['z', packed], ...tail]);
+  return link.length <= MAX_LINK_LENGTH ? link : null; // too large to share: a reader would refuse it
 }
 
 // "key=value&…" → Map; a repeated key or bad percent-encoding is refused.
@@ -142,6 +147,8 @@ function count(text, key) {
 function readableDocument(map) {
   const sizes = (map.get('shape') ?? '').split('-').map((size) => count(size, 'shape'));
   if (sizes.length < 2) fail('shape: expected sizes like 2-2-1');
+  // Sizes of at least 1 bound every array built below by the link's own length (each weight is written in it).
+  if (sizes.some((size) => size < 1)) fail('shape: every layer has at least 1 neuron');
   const later = sizes.length - 1;
   const act = (map.get('act') ?? fail('act: missing')).split(',');
   if (act.length !== 1 && act.length !== later) fail(`act: expected 1 or ${later} activations, got ${act.length}`);
@@ -243,7 +250,8 @@ export async function readLink(fragment, { maxBytes }) {
     const language = map.has('lang') ? map.get('lang').slice(0, 20) : null;
     return { ok: true, document, position, event, settings: options(map), language };
   } catch (error) {
-    if (!(error instanceof LinkError)) throw error;
-    return { ok: false, message: `link: ${error.message}` };
+    const reason =
+      error instanceof LinkError ? error.message : `cannot be read (${String(error.message).slice(0, 80)})`;
+    return { ok: false, message: `link: ${reason}` };
   }
 }

@@ -11,8 +11,8 @@ const SAYERS = {
   input(event, { f, t }) {
     return t('say.input', {
       sample: event.sample + 1,
-      inputs: event.inputs.map((item) => `${item.name} = ${f(item.value)}`).join(', '),
-      targets: event.targets.map((item) => `${item.name} = ${f(item.value)}`).join(', '),
+      inputs: event.inputs.map((item) => `${item.name} = ${f(item.value)}`).join(t.listSeparator ?? ', '),
+      targets: event.targets.map((item) => `${item.name} = ${f(item.value)}`).join(t.listSeparator ?? ', '),
     });
   },
   forward(event, { f, fx, t }) {
@@ -87,7 +87,7 @@ const SAYERS = {
           old: before ? f(before.outputs[k].prediction) : '?',
         }),
       )
-      .join(', ');
+      .join(t.listSeparator ?? ', ');
     return t('say.result', { predictions, error: f(event.error), old: before ? f(before.total) : '?' });
   },
 };

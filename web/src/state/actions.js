@@ -8,16 +8,18 @@ import { presetById } from '../presets/index.js';
 import { phaseStart } from '../player/timeline.js';
 import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
 
-// goTo computes at most this many new steps at once (a message from a host page cannot ask for a billion).
-const MAX_STEPS_AHEAD = 1000;
+// The most steps a history holds for goTo (a message from a host page cannot ask for a billion); stepping
+// one frame at a time is not limited.
+const MAX_GOTO_STEPS = 1000;
 
 export function createActions(store, session, { report, t, formatValue }) {
   const get = store.get;
   const set = (patch) => store.update((state) => ({ ...state, ...patch }));
 
   function historyUpTo(history, step) {
-    let list = history;
-    while (list.length <= step) list = [...list, session.continueAfter(list.at(-1))];
+    if (step < history.length) return history;
+    const list = [...history]; // one copy, then appended: a long jump is linear, not quadratic
+    while (list.length <= step) list.push(session.continueAfter(list.at(-1)));
     return list;
   }
 
@@ -29,6 +31,7 @@ export function createActions(store, session, { report, t, formatValue }) {
       history = historyUpTo(state.history, step);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
+      session.sync(currentEntry(state)); // the engine goes back to the step on screen
       report(t('status.engineRefusedStep', { message: error.message }));
       set({ playing: false });
       return false;
@@ -67,7 +70,7 @@ export function createActions(store, session, { report, t, formatValue }) {
     goTo(step, event = 0) {
       const { history } = get();
       const first = history[0]?.position.step ?? 0;
-      const index = Math.max(0, Math.min(Math.floor(step) - 1 - first, history.length - 1 + MAX_STEPS_AHEAD));
+      const index = Math.max(0, Math.min(Math.floor(step) - 1 - first, Math.max(history.length - 1, MAX_GOTO_STEPS)));
       return Number.isFinite(index) && moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
     },
     jumpToPhase(phase) {

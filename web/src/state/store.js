@@ -12,7 +12,7 @@ export function createStore(initial) {
       const next = recipe(previous);
       if (next === previous) return;
       state = next;
-      for (const listener of [...listeners]) listener(state, previous);
+      for (const listener of [...listeners]) if (listeners.has(listener)) listener(state, previous); // not one just removed
     },
     subscribe(listener) {
       listeners.add(listener);
