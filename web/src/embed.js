@@ -41,7 +41,7 @@ async function start() {
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
     hide,
-    linkBase: new URL('./index.html', window.location.href).href,
+    appUrl: new URL('./index.html', window.location.href).href,
     ...mountOptionsFromLink(link),
   });
   await instance.ready;

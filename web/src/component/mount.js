@@ -80,7 +80,7 @@ function labelSkeleton(parts, t, loading) {
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
  *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
- *            the full page), hide (parts to leave out: ['formula']), linkBase (the full page's address, which
+ *            the full page), hide (parts to leave out: ['formula']), appUrl (the full page's address, which
  *            share links and "open in backstep" start with; this page's by default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), dispose() }.
  */
@@ -92,7 +92,7 @@ export function mountBackstep(root, options = {}) {
     uid,
     page,
     embed: Boolean(options.embed),
-    linked: Boolean(options.embed && options.linkBase),
+    linked: Boolean(options.embed && options.appUrl),
   });
   parts.formulaCard.hidden = (options.hide ?? []).includes('formula');
   const { element } = parts;
@@ -138,14 +138,14 @@ export function mountBackstep(root, options = {}) {
     labelSkeleton(parts, t, false);
     const uiScope = createScope();
     const status = createStatusBanner(parts.banner, t);
-    const fullPage = options.linkBase ?? window.location.href.split('#')[0];
+    const appUrl = options.appUrl ?? window.location.href.split('#')[0];
     async function share() {
       const fragment = await link();
       if (fragment === null) {
         status.note(t('share.tooLarge'));
         return;
       }
-      const url = `${fullPage}#${fragment}`;
+      const url = `${appUrl}#${fragment}`;
       try {
         await navigator.clipboard.writeText(url);
         status.note(t('share.copied'));
@@ -166,7 +166,7 @@ export function mountBackstep(root, options = {}) {
     const shareDialog = mountShareDialog(element, {
       ...context,
       link,
-      fullPage,
+      appUrl,
       explain: (format, decimals) => engine.explain(format, decimals),
       graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
       load: (text) => actions.loadDocument(text),
@@ -177,7 +177,7 @@ export function mountBackstep(root, options = {}) {
     if (!options.embed) mountHeader(parts.header, context);
     if (parts.openFull) {
       // Written when it is about to be followed, not on every frame.
-      const point = async () => (parts.openFull.href = `${fullPage}#${(await link()) ?? ''}`);
+      const point = async () => (parts.openFull.href = `${appUrl}#${(await link()) ?? ''}`);
       for (const type of ['pointerenter', 'focus', 'pointerdown']) uiScope.listen(parts.openFull, type, point);
       point();
     }

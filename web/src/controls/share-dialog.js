@@ -43,7 +43,7 @@ function elementSnippet(scriptUrl, fragment, appUrl) {
   ].join('\n');
 }
 
-export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, explain, graph, load }) {
+export function mountShareDialog(root, { store, t, uid, scope, link, appUrl, explain, graph, load }) {
   const embedCode = area('embed-code');
   const elementCode = area('element-code');
   const solution = area('solution-text');
@@ -130,8 +130,8 @@ export function mountShareDialog(root, { store, t, uid, scope, link, fullPage, e
     async open() {
       const title = store.get().history[store.get().cursor.step]?.document.title ?? 'backstep';
       const fragment = (await link()) ?? ''; // too large for a link: the snippets open the default network
-      embedCode.value = iframeSnippet(`${new URL('embed.html', fullPage).href}#${fragment}`, `backstep: ${title}`);
-      elementCode.value = elementSnippet(new URL('backstep-viz.js', fullPage).href, fragment, fullPage);
+      embedCode.value = iframeSnippet(`${new URL('embed.html', appUrl).href}#${fragment}`, `backstep: ${title}`);
+      elementCode.value = elementSnippet(new URL('backstep-viz.js', appUrl).href, fragment, appUrl);
       showSolution();
       dialog.showModal();
     },

@@ -79,7 +79,7 @@ class BackstepViz extends HTMLElement {
     const instance = mountBackstep(this.shadowRoot, {
       embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
       example: this.getAttribute('example') ?? undefined,
-      linkBase: this.getAttribute('app') ?? undefined,
+      appUrl: this.getAttribute('app') ?? undefined,
       ...mountOptionsFromLink(source),
       ...this.#attributeOptions(),
     });
