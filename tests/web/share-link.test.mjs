@@ -147,7 +147,11 @@ test('packed links carry the engine’s own text; a network too large for a link
   const text = JSON.stringify(doc).replace('"12345678901234567890"', '12345678901234567890');
   const link = await writeLink({ document: JSON.parse(text), documentText: text });
   const payload = base64urlToBytes(new URLSearchParams(link).get('z'));
-  assert.equal(new TextDecoder().decode(await inflate(payload, limits.maxBytes)), text, 'the exact text, 20 digits kept');
+  assert.equal(
+    new TextDecoder().decode(await inflate(payload, limits.maxBytes)),
+    text,
+    'the exact text, 20 digits kept',
+  );
   const random = (k) => ((k * 2654435761) % 1000003) / 1000003;
   const huge = {
     ...(await canonical(seed)),

@@ -32,6 +32,22 @@ function select(id, testId, label, options, onChange) {
   };
 }
 
+/** A header button with an icon and a word; the word hides where the header is narrow (it stays the name). */
+function iconButton(testId, iconName, label, name, onclick) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'theme-toggle share-button',
+      'data-testid': testId,
+      title: name,
+      'aria-label': name,
+      onclick,
+    },
+    [icon(iconName), h('span', { class: 'theme-label', text: label })],
+  );
+}
+
 export function mountHeader(container, { store, actions, t, uid, scope, root, share, openShareDialog }) {
   const preset = select(
     uid('preset'),
@@ -59,30 +75,10 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
     const next = THEMES[(THEMES.indexOf(store.get().settings.theme) + 1) % THEMES.length];
     actions.setSetting('theme', next);
   });
-  const copyLink = h(
-    'button',
-    {
-      type: 'button',
-      class: 'theme-toggle share-button',
-      'data-testid': 'copy-link',
-      title: t('share.copy'),
-      'aria-label': t('share.copy'),
-    },
-    [icon('link'), h('span', { class: 'theme-label', text: t('share.copy') })],
+  const copyLink = iconButton('copy-link', 'link', t('share.copy'), t('share.copy'), () => share());
+  const exportButton = iconButton('share-export', 'share', t('export.button'), t('export.title'), () =>
+    openShareDialog(),
   );
-  copyLink.addEventListener('click', () => share());
-  const exportButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'theme-toggle share-button',
-      'data-testid': 'share-export',
-      title: t('export.title'),
-      'aria-label': t('export.title'),
-    },
-    [icon('share'), h('span', { class: 'theme-label', text: t('export.button') })],
-  );
-  exportButton.addEventListener('click', () => openShareDialog());
   const tools = h('div', { class: 'header-tools', id: uid('header-tools') }, [
     preset.field,
     decimals.field,
