@@ -64,7 +64,7 @@ test('inputs and targets are editable, and an edit mid-step recomputes the numbe
   await forward(page);
   assert.equal(await text(page, 'neuron-h1-value'), '0.74');
   await editValue(page, 'neuron-i1', '2');
-  await page.locator('[data-cell="target:o1"]').click();
+  await page.locator('.cell[data-ref="t:o1"]').click();
   await page.getByTestId('edit-input').fill('2');
   await page.getByTestId('edit-input').press('Enter');
   assert.equal(await text(page, 'card-target-o1'), '2');

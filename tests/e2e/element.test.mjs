@@ -141,6 +141,85 @@ test('an element renders the same in the aggressive host as alone', async () => 
   assert.deepEqual(layouts[0], layouts[1]);
 });
 
+test('in a 700-px column of a wide window, the element lays out for its column, not for the window', async () => {
+  const { page, errors, close } = await newPage({ width: 1280, height: 900 });
+  await host(page, 'column.html', '<div class="column"><backstep-viz example="seed"></backstep-viz></div>');
+  await ready(page, 'backstep-viz');
+  const boxes = await page.evaluate(() => {
+    const root = document.querySelector('backstep-viz').shadowRoot;
+    const box = (selector) => root.querySelector(selector).getBoundingClientRect().toJSON();
+    return {
+      element: box('.backstep'),
+      graph: box('.graph-card'),
+      formula: box('.formula-card'),
+      controls: [...root.querySelectorAll('.tbtn, .phase-btn, .scrubber, .speed-field select')].map((node) =>
+        node.getBoundingClientRect().toJSON(),
+      ),
+      overflow: root.querySelector('.backstep').scrollWidth - root.querySelector('.backstep').clientWidth,
+    };
+  });
+  assert.equal(Math.round(boxes.element.width), 700);
+  assert.ok(boxes.formula.top >= boxes.graph.bottom, 'the formula is under the graph (one column)');
+  assert.ok(boxes.graph.width > 650, `the graph takes the column's width: ${boxes.graph.width}`);
+  assert.ok(boxes.overflow <= 0, `nothing overflows the column: ${boxes.overflow}`);
+  const overlaps = [];
+  boxes.controls.forEach((a, i) =>
+    boxes.controls.slice(i + 1).forEach((b) => {
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+        overlaps.push([a, b]);
+    }),
+  );
+  assert.deepEqual(overlaps, [], 'no two controls overlap');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('attributes changed after it is ready take effect at once: decimals, lang, step and event, example, src', async () => {
+  const { page, errors, close } = await newPage();
+  await page.route(`${app.url}missing.json`, (route) => route.fulfill({ status: 404, body: 'no' }));
+  await host(page, 'live.html', '<backstep-viz id="live" example="seed"></backstep-viz>');
+  await ready(page, '#live');
+  const inside = (selector, read = 'textContent') =>
+    page.evaluate(
+      ([s, r]) => document.querySelector('#live').shadowRoot.querySelector(s)?.[r]?.trim(),
+      [selector, read],
+    );
+  const set = (name, value) =>
+    page.evaluate(([n, v]) => document.querySelector('#live').setAttribute(n, v), [name, value]);
+  await set('event', '8');
+  await set('step', '1');
+  await page.waitForFunction(
+    () => document.querySelector('#live').shadowRoot.querySelector('[data-testid="scrubber"]').value === '8',
+  );
+  assert.equal(await inside('[data-testid="formula-caption"]'), 'Hidden delta δh1');
+  assert.match(await inside('[data-testid="weight-w5"]'), /−0\.688$/, '∂E/∂w5 at 3 decimals');
+  await set('decimals', '4');
+  await page.waitForFunction(() =>
+    /−0\.6876$/.test(document.querySelector('#live').shadowRoot.querySelector('[data-testid="weight-w5"]').textContent),
+  );
+  await set('lang', 'fr');
+  await page.waitForFunction(() => document.querySelector('#live').shadowRoot.querySelector('.backstep').lang === 'fr');
+  assert.match(await inside('[data-testid="weight-w5"]'), /−0,6876$/, 'French numbers, still 4 decimals');
+  assert.equal(await inside('[data-testid="formula-caption"]'), 'Delta de la couche cachée δh1');
+  await set('example', 'mazur');
+  await page.waitForFunction(
+    () => document.querySelector('#live').shadowRoot.querySelector('[data-testid="neuron-o2"]') !== null,
+  );
+  await set('src', 'missing.json'); // refused: Mazur stays, with a message
+  await page.waitForFunction(() =>
+    /404/.test(document.querySelector('#live').shadowRoot.querySelector('.status-banner')?.textContent ?? ''),
+  );
+  assert.notEqual(
+    await page.evaluate(() => document.querySelector('#live').shadowRoot.querySelector('[data-testid="neuron-o2"]')),
+    null,
+  );
+  assert.deepEqual(
+    errors.filter((message) => !/favicon|missing\.json|404/.test(message)),
+    [],
+  );
+  await close();
+});
+
 test('lazy: no .wasm is requested before the element scrolls into view', async () => {
   const { page, requests, errors, close } = await newPage();
   await host(

@@ -47,6 +47,51 @@ test('in a 700-px column the frame takes its content’s height: no inner scroll
   await close();
 });
 
+test('in a 700 × 500 column the whole seed step fits 500 px, at one height on every frame', async () => {
+  const { page, frame, errors, close } = await openHost();
+  assert.equal((await page.locator('.backstep-frame').boundingBox()).width, 700);
+  const heights = [];
+  const titles = [];
+  for (let index = 0; index < 21; index += 1) {
+    await page.waitForFunction(
+      (at) =>
+        document.querySelector('.backstep-frame').contentDocument.querySelector('[data-testid="scrubber"]').value ===
+        String(at),
+      index,
+    );
+    // The host has taken the posted height; nothing scrolls inside.
+    await page.waitForFunction(() => {
+      const element = document.querySelector('.backstep-frame');
+      const doc = element.contentDocument.documentElement;
+      return (
+        Math.abs(element.clientHeight - doc.getBoundingClientRect().height) <= 1 && doc.scrollHeight <= doc.clientHeight
+      );
+    });
+    heights.push(Math.round((await page.locator('.backstep-frame').boundingBox()).height));
+    titles.push(await frame.getByTestId('formula-caption').textContent());
+    await frame.getByTestId('step-forward').click();
+  }
+  assert.deepEqual(titles.slice(0, 2), ['Sample 1: inputs and target', 'Neuron h1']);
+  assert.ok(titles.includes('Gradient ∂E/∂w1') && titles.includes('Update w6'), titles.join(' | '));
+  assert.ok(Math.max(...heights) <= 500, `taller than 500 px: ${heights.join(' ')}`);
+  assert.equal(new Set(heights).size, 1, `the height changed while stepping: ${heights.join(' ')}`);
+  // Every part is on screen: the graph, the formula with its three parts, the controls, "open in backstep".
+  for (const id of [
+    'graph',
+    'formula-symbolic',
+    'formula-substituted',
+    'formula-result',
+    'play',
+    'scrubber',
+    'open-full',
+  ])
+    assert.ok(await frame.getByTestId(id).isVisible(), `${id} is visible`);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'embed-700x500.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the host drives it with postMessage: goto and next; "open in backstep" follows the frame', async () => {
   const { page, frame, errors, close } = await openHost();
   await page.getByRole('button', { name: 'Show δh1' }).click();

@@ -23,7 +23,7 @@ test('the first pass shows h1 0.85, h2 0.48, 0.191, E 0.327, Δ −0.809, the gr
 
   await forward(page); // error
   assert.equal(await text(page, 'card-difference-o1'), '−0.809');
-  assert.equal(await text(page, 'card-total'), '0.327');
+  assert.equal(await text(page, 'card-error'), '0.327');
   assert.equal(await formulaText(page, 'result'), 'E=0.327');
 
   await forward(page); // delta o1
@@ -71,7 +71,7 @@ test('the first pass shows h1 0.85, h2 0.48, 0.191, E 0.327, Δ −0.809, the gr
   await forward(page, 2); // update w6, result
   assert.equal(await text(page, 'weight-w6-value'), '0.169');
   assert.equal(await text(page, 'card-result-o1'), '0.256');
-  assert.equal(await text(page, 'card-resultError'), '0.277');
+  assert.equal(await text(page, 'card-result-E'), '0.277');
   await page.getByTestId('precision').selectOption('2');
   assert.equal(await text(page, 'card-result-o1'), '0.26', 'the post shows 0.26');
   await page.getByTestId('precision').selectOption('3');

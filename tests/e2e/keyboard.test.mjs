@@ -78,7 +78,7 @@ test('keyboard only: a full step with → and ←, Home, End and Space', async (
   for (let count = 0; count < 20; count += 1) await page.keyboard.press('ArrowRight');
   assert.equal(await frame(page), 20);
   assert.equal(await text(page, 'neuron-h1-value'), '0.85');
-  assert.equal(await text(page, 'card-total'), '0.327');
+  assert.equal(await text(page, 'card-error'), '0.327');
   assert.equal(await text(page, 'weight-w5-value'), '0.174');
   assert.equal(await text(page, 'card-result-o1'), '0.256');
   await page.keyboard.press('ArrowLeft');

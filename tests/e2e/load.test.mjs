@@ -54,7 +54,7 @@ test('the example menu switches networks through the engine', async () => {
   assert.equal(await text(page, 'neuron-i1-value'), '0.05');
   await page.keyboard.press('End');
   assert.equal(await text(page, 'weight-w5-value'), '0.359');
-  assert.equal(await text(page, 'card-total'), '0.298');
+  assert.equal(await text(page, 'card-error'), '0.298');
   await page.getByTestId('preset').selectOption('seed');
   assert.equal(await text(page, 'weight-w5-value'), '0.14');
   assert.deepEqual(errors, []);

@@ -14,7 +14,7 @@ async function screen(page) {
   const testIds = [
     'counter',
     'formula-caption',
-    'card-total',
+    'card-error',
     'card-difference-o1',
     'weight-w1',
     'weight-w6',
@@ -58,7 +58,7 @@ test('share round trip: two edited weights, step 2, backward pass at δh1 — th
 test('a hand-written #json= link with Mazur’s example shows E_total 0.298371 after the forward pass', async () => {
   const { page, errors } = await app.open({ query: `#json=${encodeURIComponent(JSON.stringify(mazur))}&dec=6` });
   await page.getByTestId('phase-error').click();
-  assert.equal(await text(page, 'card-total'), '0.298371');
+  assert.equal(await text(page, 'card-error'), '0.298371');
   assert.equal(await text(page, 'doc-title'), mazur.title);
   assert.deepEqual(errors, []);
 });
@@ -78,7 +78,7 @@ const FIXED_LINKS = [
     expect: {
       counter: /Epoch\s*2.*Step\s*2/s,
       'formula-caption': 'Hidden delta δh1',
-      'card-total': '0.3272',
+      'card-error': '0.3272',
       'neuron-h1-value': '0.85',
       'neuron-h1-delta': 'δ −0.1133',
     },
@@ -94,7 +94,7 @@ const FIXED_LINKS = [
   },
   {
     link: '#v=1&shape=2-2-2&act=sigmoid&bias=1,1&w=0.15,0.2,0.25,0.3,0.4,0.45,0.5,0.55&b=0.35,0.35,0.6,0.6&fixb=1&lr=0.5&data=0.05,0.1:0.01,0.99&at=8&dec=6',
-    expect: { 'card-total': '0.298371', 'neuron-o1-value': '0.751365', 'neuron-o2-value': '0.772928' },
+    expect: { 'card-error': '0.298371', 'neuron-o1-value': '0.751365', 'neuron-o2-value': '0.772928' },
   },
 ];
 

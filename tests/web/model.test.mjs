@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 
 import { BackstepEngine } from '../../web/src/engine/engine.js';
 import { createSession } from '../../web/src/state/session.js';
-import { latestEventFor, ref, refsOf } from '../../web/src/state/refs.js';
+import { latestEventFor, parseRef, ref, refsOf } from '../../web/src/state/refs.js';
 import { sceneAt } from '../../web/src/state/scene.js';
+import { computeLayout } from '../../web/src/graph/layout.js';
 import { scalarFormula } from '../../web/src/formula/scalar.js';
 import { matrixFormula } from '../../web/src/formula/matrix.js';
 import { isSeedLike } from '../../web/src/formula/context.js';
 import { narrate } from '../../web/src/narration/narrate.js';
-import { parseTargetKey, valueAt, withValue } from '../../web/src/edit/targets.js';
+import { editTargetOf, valueAt, withValue } from '../../web/src/edit/targets.js';
 import { createTranslator } from '../../web/src/i18n/index.js';
 import seed from '../fixtures/seed.json' with { type: 'json' };
 import mazur from '../fixtures/mazur.json' with { type: 'json' };
@@ -31,24 +32,23 @@ const close = (actual, expected, relative = 1e-12) =>
   assert.ok(Math.abs(actual - expected) <= relative * Math.abs(expected), `${actual} ≠ ${expected}`);
 const indexOf = (events, predicate) => events.findIndex(predicate);
 
-/** Every ref the graph can show for these labels. */
-function graphRefs(labels) {
-  const outputs = labels.neurons.at(-1);
-  return new Set([
-    ...labels.neurons.flat().map(ref.neuron),
-    ...labels.weights.flat(2).map(ref.weight),
-    ...labels.biases.flat().filter(Boolean).map(ref.bias),
-    ...outputs.flatMap((name) => [ref.target(name), ref.difference(name), ref.result(name)]),
-    ref.error(),
-    ref.result('E'),
-    ref.rate(),
-  ]);
+/** Every ref the graph draws for this step (its layout, as wide and as narrow), and η in its header. */
+function graphRefs(labels, document) {
+  const refs = new Set([ref.rate()]);
+  for (const width of [1000, 360]) {
+    const layout = computeLayout({ labels, document, width, decimals: 3 });
+    for (const neuron of layout.neurons) refs.add(ref.neuron(neuron.name));
+    for (const edge of layout.edges) refs.add(ref.weight(edge.name));
+    for (const bias of layout.biases) refs.add(ref.bias(bias.name));
+    for (const key of Object.keys(layout.card.cells)) refs.add(key);
+  }
+  return refs;
 }
 
 test('every event of a real trace points only at elements the graph has', async () => {
   for (const doc of [seed, mazur]) {
     const { labels, entry } = await firstStep(doc);
-    const known = graphRefs(labels);
+    const known = graphRefs(labels, doc);
     for (const event of entry.trace.events) {
       const { subjects, related } = refsOf(event);
       assert.ok(subjects.length > 0, event.kind);
@@ -156,16 +156,18 @@ test('sentences: the error and δh1 in English, and in French with a decimal com
   assert.equal(narrate(deltaH1, context('fr')), 'δ(h1) = f′(z) × (w × δ) = 1 × (0,14 × (−0,809)) = −0,113');
 });
 
-test('edit targets: a key names one value of the document; an edit changes it and nothing else', () => {
+test('edit targets: the ref of a graph element names one value of the document; an edit changes it alone', async () => {
+  const { labels } = await firstStep(mazur);
+  // Mazur's values (the published example): w7 = 0.5, b2 = 0.35, i2 = 0.1, the target of o1 = 0.01, η = 0.5.
   const cases = [
-    ['weight:1:1:0', 0.5],
-    ['bias:0:1', 0.35],
-    ['input:0:1', 0.1],
-    ['target:0:0', 0.01],
-    ['learningRate', 0.5],
+    [ref.weight('w7'), 0.5],
+    [ref.bias('b2'), 0.35],
+    [ref.neuron('i2'), 0.1],
+    [ref.target('o1'), 0.01],
+    [ref.rate(), 0.5],
   ];
   for (const [key, value] of cases) {
-    const target = parseTargetKey(key);
+    const target = editTargetOf(key, { labels, sample: 0 });
     assert.equal(valueAt(mazur, target), value, key);
     const edited = withValue(mazur, target, 42);
     assert.equal(valueAt(edited, target), 42);
@@ -173,4 +175,42 @@ test('edit targets: a key names one value of the document; an edit changes it an
     const differences = JSON.stringify(edited).length - JSON.stringify(mazur).length;
     assert.ok(Math.abs(differences) <= 4, `${key}: only one value changed`);
   }
+});
+
+test('one key for every graph element: each ref reads back to its kind and name; the editable ones find their value', async () => {
+  for (const doc of [seed, mazur]) {
+    const { labels } = await firstStep(doc);
+    const refs = graphRefs(labels, doc);
+    const kinds = new Set();
+    for (const key of refs) {
+      const { kind, name } = parseRef(key);
+      kinds.add(kind);
+      const rebuilt = kind === 'rate' ? ref.rate() : kind === 'error' && name === null ? ref.error() : ref[kind](name);
+      assert.equal(rebuilt, key);
+    }
+    const multi = labels.neurons.at(-1).length > 1;
+    assert.deepEqual(
+      [...kinds].sort(),
+      ['bias', 'difference', 'error', 'neuron', 'rate', 'result', 'target', 'weight'].filter(
+        (kind) => kind !== 'bias' || labels.biases.flat().some(Boolean),
+      ),
+    );
+    assert.equal(refs.has(ref.error('o1')), multi, 'an output’s own error has a cell only with several outputs');
+    const inputs = new Set(labels.neurons[0]);
+    for (const key of refs) {
+      const { kind, name } = parseRef(key);
+      const editable = ['weight', 'bias', 'target', 'rate'].includes(kind) || (kind === 'neuron' && inputs.has(name));
+      const target = editTargetOf(key, { labels, sample: 0 });
+      assert.equal(Boolean(target), editable, key);
+    }
+    // Every weight and bias finds the value the scene shows for it at the start of the step.
+    const { entry } = await firstStep(doc);
+    const scene = sceneAt(entry, labels, 0);
+    for (const [name, { value }] of Object.entries(scene.weights))
+      assert.equal(valueAt(doc, editTargetOf(ref.weight(name), { labels })), value, name);
+    for (const [name, { value }] of Object.entries(scene.biases))
+      assert.equal(valueAt(doc, editTargetOf(ref.bias(name), { labels })), value, name);
+  }
+  assert.equal(parseRef('x:1'), null);
+  assert.equal(editTargetOf('n:nowhere', { labels: (await firstStep(seed)).labels }), null);
 });

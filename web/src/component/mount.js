@@ -27,6 +27,7 @@ import { installKeyboard } from '../controls/keyboard.js';
 import { mountEditor } from '../edit/editor.js';
 import { mountShareDialog } from '../controls/share-dialog.js';
 import { h } from '../dom.js';
+import { icon } from '../icons.js';
 import { createIds } from './ids.js';
 import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
@@ -45,17 +46,17 @@ function skeleton({ uid, page, embed, linked }) {
   const bar = h('div', { class: 'control-bar', role: 'region' });
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
   const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}` }) : null;
-  // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
+  // "Open in backstep": placed in the graph card's header once it is built.
   const openFull = linked
     ? h('a', { class: 'open-full', target: '_blank', rel: 'noopener', 'data-testid': 'open-full' })
     : null;
   const mode = page ? ' is-page' : embed ? ' is-embed' : '';
+  // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
   const element = h('div', { class: `backstep${mode}`, 'data-status': 'loading', tabindex: '-1' }, [
     skip,
     embed ? null : header,
     main,
     bar,
-    openFull,
     banner,
   ]);
   return { element, header, graphCard, formulaCard, bar, banner, skip, openFull };
@@ -66,7 +67,13 @@ function labelSkeleton(parts, t, loading) {
   parts.element.lang = t.language;
   parts.bar.setAttribute('aria-label', t('a11y.controls'));
   if (parts.skip) parts.skip.textContent = t('a11y.skipToGraph');
-  if (parts.openFull) parts.openFull.textContent = t('embed.openFull');
+  if (parts.openFull) {
+    parts.openFull.title = t('embed.openFull');
+    parts.openFull.replaceChildren(
+      icon('external', 'icon icon-small'),
+      h('span', { class: 'open-full-label', text: t('embed.openFull') }),
+    );
+  }
   for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner])
     part.replaceChildren();
   parts.banner.hidden = true;
@@ -82,7 +89,8 @@ function labelSkeleton(parts, t, loading) {
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
  *            the full page), hide (parts to leave out: ['formula']), appUrl (the full page's address, which
  *            share links and "open in backstep" start with; this page's by default) }.
- * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), dispose() }.
+ * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), showLinkError(message),
+ *           dispose() }.
  */
 export function mountBackstep(root, options = {}) {
   const scope = createScope();
@@ -113,7 +121,7 @@ export function mountBackstep(root, options = {}) {
   let engine = null;
   let disposed = false;
   let ui = null; // the parts built in the current language: rebuilt, with the same state, when it changes
-  const instance = { element, store, actions: null, ready: null, load: null, link, dispose };
+  const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, dispose };
 
   /** The fragment of a share link to what is on screen: the document, the frame, the options, the language. */
   function link() {
@@ -130,6 +138,11 @@ export function mountBackstep(root, options = {}) {
       language,
       documentText: documentText(entry.document),
     });
+  }
+
+  /** Says why a link (or another source of a network) could not be read; what is on screen stays. */
+  function showLinkError(message) {
+    ui?.status.show(t('status.linkRefused', { message }));
   }
 
   /** Builds every part of the interface in the current language; the store and the engine stay as they are. */
@@ -182,6 +195,7 @@ export function mountBackstep(root, options = {}) {
       point();
     }
     mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
+    if (parts.openFull) parts.graphCard.querySelector('.graph-head-tools').append(parts.openFull); // top right
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
     mountNarration(parts.formulaCard, { ...context, mirror: barCaption });
@@ -255,7 +269,7 @@ export function mountBackstep(root, options = {}) {
     if (!opened.ok) actions.loadPreset(preset.id);
     buildUI(actions);
     if (pending) ui.status.show(pending);
-    if (options.linkError) ui.status.show(t('status.linkRefused', { message: options.linkError }));
+    if (options.linkError) showLinkError(options.linkError);
     element.dataset.status = 'ready';
     if (page && !element.contains(document.activeElement)) element.focus({ preventScroll: true }); // the page's keys work at once
     return instance;

@@ -11,3 +11,4 @@ import '../styles/formula.css';
 import '../styles/controls.css';
 import '../styles/edit.css';
 import '../styles/instance.css';
+import '../styles/compact.css';

@@ -2,17 +2,18 @@
 // to type a new value in a small field over it. Enter applies, Escape cancels. Refused text
 // ("abc", "", "1e999", or a value the engine rejects) gets a message and changes nothing.
 import { h } from '../dom.js';
-import { currentEntry } from '../state/selectors.js';
-import { parseTargetKey, valueAt } from './targets.js';
+import { parseRef } from '../state/refs.js';
+import { currentEntry, currentSample } from '../state/selectors.js';
+import { editTargetOf, valueAt } from './targets.js';
 
-const EDITABLE = '.is-editable[data-edit]';
+const EDITABLE = '.is-editable[data-ref]';
 
 /** The exact value as a learner would type it (no binary noise like 0.17438250000000002). */
 const editableText = (value) => String(Number(value.toPrecision(15))).replace('-', '\u2212');
 
-function nameOf(element) {
-  const ref = element.getAttribute('data-ref') ?? '';
-  return ref.includes(':') ? ref.split(':')[1] : ref === 'eta' ? 'η' : (element.dataset.cell?.split(':')[1] ?? '');
+function nameOf(key) {
+  const { kind, name } = parseRef(key);
+  return kind === 'rate' ? 'η' : name;
 }
 
 export function mountEditor(host, { store, actions, t, uid, scope, root }) {
@@ -73,12 +74,14 @@ export function mountEditor(host, { store, actions, t, uid, scope, root }) {
   }
 
   function show(element) {
-    const target = parseTargetKey(element.dataset.edit);
+    const state = store.get();
+    const key = element.getAttribute('data-ref');
+    const target = editTargetOf(key, { labels: state.labels, sample: currentSample(state) });
     if (!target) return;
     actions.pause();
-    const value = valueAt(currentEntry(store.get()).document, target);
-    open = { element, target, key: element.dataset.edit, initial: editableText(value) };
-    label.textContent = t('edit.label', { name: nameOf(element) });
+    const value = valueAt(currentEntry(state).document, target);
+    open = { element, target, key, initial: editableText(value) };
+    label.textContent = t('edit.label', { name: nameOf(key) });
     input.value = open.initial;
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
@@ -94,7 +97,7 @@ export function mountEditor(host, { store, actions, t, uid, scope, root }) {
     const { key } = open;
     open = null;
     form.hidden = true;
-    if (refocus) root.querySelector(`[data-edit="${CSS.escape(key)}"]`)?.focus();
+    if (refocus) root.querySelector(`.is-editable[data-ref="${CSS.escape(key)}"]`)?.focus();
   }
 
   function commit({ fromBlur = false } = {}) {
@@ -107,7 +110,7 @@ export function mountEditor(host, { store, actions, t, uid, scope, root }) {
     const result = actions.edit(open.target, input.value);
     if (result.ok) {
       close({ refocus: !fromBlur });
-      const element = root.querySelector(`[data-edit="${CSS.escape(key)}"]`);
+      const element = root.querySelector(`.is-editable[data-ref="${CSS.escape(key)}"]`);
       element?.classList.add('is-edited');
       setTimeout(() => element?.classList.remove('is-edited'), 1200);
       return;

@@ -1,11 +1,12 @@
-// What can be edited in place, how it is named, where its value lives in a document, and how
-// to make the document with one value replaced (a copy; the original is never changed).
+// What can be edited in place, where its value lives in a document, and how to make the document
+// with one value replaced (a copy; the original is never changed).
+import { parseRef } from '../state/refs.js';
 
 /**
  * A target is a plain object:
  * {kind: 'weight', layer, dest, source} | {kind: 'bias', layer, dest} |
  * {kind: 'input', sample, index} | {kind: 'target', sample, index} | {kind: 'learningRate'}
- * Graph elements carry it as data-edit="weight:0:0:0" (see parseTargetKey).
+ * found from the ref of the graph element that shows the value (editTargetOf).
  */
 export function valueAt(document, target) {
   switch (target.kind) {
@@ -48,20 +49,45 @@ export function withValue(document, target, value) {
   return copy;
 }
 
-/** The inverse of targetKey (keys are stored on graph elements as data-edit). */
-export function parseTargetKey(key) {
-  const [kind, ...parts] = String(key).split(':');
-  const n = parts.map(Number);
-  switch (kind) {
+function weightAt(labels, name) {
+  for (const [layer, rows] of labels.weights.entries())
+    for (const [dest, names] of rows.entries()) {
+      const source = names.indexOf(name);
+      if (source >= 0) return { kind: 'weight', layer, dest, source };
+    }
+  return null;
+}
+
+function biasAt(labels, name) {
+  for (const [layer, names] of labels.biases.entries()) {
+    const dest = names.indexOf(name);
+    if (dest >= 0) return { kind: 'bias', layer, dest };
+  }
+  return null;
+}
+
+/**
+ * The value a graph element shows, as a target in the document: `key` is the element's ref, `labels` the
+ * network's names, `sample` the sample on screen (inputs and targets are the sample's). Null if it is not
+ * editable (a hidden neuron, a delta, the error …).
+ */
+export function editTargetOf(key, { labels, sample = 0 }) {
+  const parsed = parseRef(key);
+  const inLayer = (names, kind) => {
+    const index = names.indexOf(parsed.name);
+    return index < 0 ? null : { kind, sample, index };
+  };
+  switch (parsed?.kind) {
     case 'weight':
-      return { kind, layer: n[0], dest: n[1], source: n[2] };
+      return weightAt(labels, parsed.name);
     case 'bias':
-      return { kind, layer: n[0], dest: n[1] };
-    case 'input':
+      return biasAt(labels, parsed.name);
+    case 'neuron':
+      return inLayer(labels.neurons[0], 'input');
     case 'target':
-      return { kind, sample: n[0], index: n[1] };
-    case 'learningRate':
-      return { kind };
+      return inLayer(labels.neurons.at(-1), 'target');
+    case 'rate':
+      return { kind: 'learningRate' };
     default:
       return null;
   }

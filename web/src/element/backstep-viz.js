@@ -3,15 +3,23 @@
 // engine only when it scrolls into view, and takes its network from, in order: an inline
 // <script type="application/json"> child, `src` (a document's URL), a `link` (a share link's fragment) or
 // `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed,
-// step and event. Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
+// step and event; changing one later takes effect at once (a new src, link or example opens that network).
+// Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
 // goto(step, event), load(doc) and toJSON().
 import { mountBackstep } from '../component/mount.js';
 import { engineLimits } from '../engine/engine.js';
 import { LINK_OPTIONS, readLink } from '../link/share-link.js';
 import { mountOptionsFromLink } from '../link/mount-options.js';
+import { supportedLanguage } from '../i18n/index.js';
+
+const SOURCE_ATTRIBUTES = ['src', 'link', 'example'];
+const FRAME_ATTRIBUTES = ['step', 'event'];
+const DISPLAY_ATTRIBUTES = ['lang', 'theme', 'decimals', 'speed', 'view'];
 import { addFontFaces, componentSheet } from './styles.js';
 
 class BackstepViz extends HTMLElement {
+  static observedAttributes = [...SOURCE_ATTRIBUTES, ...FRAME_ATTRIBUTES, ...DISPLAY_ATTRIBUTES];
+
   #instance = null;
   #observer = null;
   #run = 0; // counts starts and removals: a start that is no longer the latest stops
@@ -41,6 +49,14 @@ class BackstepViz extends HTMLElement {
     this.#instance = null;
   }
 
+  /** An attribute changed: before the element is ready its start reads them all; after, it applies the change. */
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value || !this.#instance?.actions) return;
+    if (SOURCE_ATTRIBUTES.includes(name)) this.#reload();
+    else if (FRAME_ATTRIBUTES.includes(name)) this.#goToAttributes();
+    else this.#applyDisplay();
+  }
+
   /** Where the network comes from, read like a share link: { ok, document, … } or { ok: false, message }. */
   async #source() {
     const inline = this.querySelector('script[type="application/json"]');
@@ -57,7 +73,7 @@ class BackstepViz extends HTMLElement {
   /** The display options its attributes set, each checked against the values a share link accepts. */
   #attributeOptions() {
     const options = {};
-    if (this.hasAttribute('lang')) options.language = this.getAttribute('lang');
+    if (this.hasAttribute('lang')) options.language = supportedLanguage(this.getAttribute('lang'));
     for (const [attribute, key] of [
       ['decimals', 'dec'],
       ['speed', 'speed'],
@@ -90,13 +106,36 @@ class BackstepViz extends HTMLElement {
       return; // the engine could not start: the instance shows why
     }
     if (run !== this.#run) return;
-    if (this.hasAttribute('step'))
-      instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
+    this.#goToAttributes();
     instance.store.subscribe((state, previous) => {
       if (state.loads !== previous.loads) this.dispatchEvent(new CustomEvent('change', { detail: this.toJSON() }));
       else if (state.cursor !== previous.cursor) this.dispatchEvent(new CustomEvent('step', { detail: this.#frame() }));
     });
     this.dispatchEvent(new CustomEvent('ready', { detail: this.#frame() }));
+  }
+
+  #goToAttributes() {
+    if (this.hasAttribute('step'))
+      this.#instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
+  }
+
+  #applyDisplay() {
+    const { settings } = this.#instance.store.get();
+    for (const [key, value] of Object.entries(this.#attributeOptions()))
+      if (settings[key] !== value) this.#instance.actions.setSetting(key, value);
+  }
+
+  /** Opens the network the source attributes now name; one that cannot be read is refused with a message. */
+  async #reload() {
+    const run = this.#run;
+    const source = await this.#source().catch((error) => ({ ok: false, message: error.message }));
+    const instance = this.#instance;
+    if (run !== this.#run || !instance?.actions) return; // removed meanwhile
+    const options = mountOptionsFromLink(source);
+    if (options.linkError) instance.showLinkError(options.linkError);
+    else if (options.document)
+      instance.actions.loadDocument(options.document, { position: options.position, event: options.event });
+    else instance.actions.loadPreset(this.getAttribute('example') ?? undefined);
   }
 
   #frame() {

@@ -12,6 +12,7 @@ import formula from '../styles/formula.css?inline';
 import controls from '../styles/controls.css?inline';
 import edit from '../styles/edit.css?inline';
 import instance from '../styles/instance.css?inline';
+import compact from '../styles/compact.css?inline';
 
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
@@ -35,6 +36,7 @@ export function componentSheet() {
       controls,
       edit,
       instance,
+      compact,
     ].join('\n');
     shadowSheet.replaceSync(text);
   }

@@ -9,6 +9,7 @@ import { isSeedLike } from './context.js';
 import { renderLines } from './katex-render.js';
 import { matrixFormula } from './matrix.js';
 import { scalarFormula } from './scalar.js';
+import { createBoxFit } from './fit.js';
 import { eventTitle, refLabel } from './titles.js';
 
 function formulaContext(state, upTo, t) {
@@ -39,7 +40,7 @@ function viewButton(view, onClick, t) {
   });
 }
 
-export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) {
+export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, scope }) {
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
   const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view), t));
@@ -65,6 +66,9 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
     body,
   );
 
+  const fit = createBoxFit(body);
+  let width = 0; // the card's, which the box's layout depends on
+
   function show(state, eventIndex, previewRef) {
     const entry = currentEntry(state);
     if (!entry) return;
@@ -77,6 +81,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
+    fit(`${state.loads}|${state.settings.view}|${state.settings.decimals}|${width}`);
     for (const button of views)
       button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
     card.classList.toggle('is-preview', Boolean(previewRef));
@@ -122,5 +127,12 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid }) 
     )
       render();
   });
+  const resizing = new ResizeObserver(([entry]) => {
+    if (Math.round(entry.contentRect.width) === width) return;
+    width = Math.round(entry.contentRect.width);
+    render();
+  });
+  resizing.observe(card);
+  scope.own(() => resizing.disconnect());
   return { render, body };
 }

@@ -1,4 +1,5 @@
-// A short title for an event ("Neuron h1", "Gradient ∂E/∂w1" …).
+// A short title for an event ("Neuron h1", "Gradient ∂E/∂w1" …), and the name of a linked graph element.
+import { parseRef } from '../state/refs.js';
 
 export function eventTitle(event, t) {
   switch (event?.kind) {
@@ -23,19 +24,19 @@ export function eventTitle(event, t) {
 
 /** How a linked graph element is named in the preview note. */
 export function refLabel(key, t) {
-  const [kind, name] = key.split(':');
+  const { kind, name } = parseRef(key) ?? { kind: null, name: key };
   switch (kind) {
-    case 't':
+    case 'target':
       return t('ref.target', { name });
-    case 'd':
+    case 'difference':
       return t('ref.difference', { name });
-    case 'e':
-      return t('ref.error');
-    case 'eta':
+    case 'error':
+      return name === null ? t('ref.error') : t('ref.outputError', { name });
+    case 'rate':
       return t('ref.rate');
-    case 'r':
-      return t('ref.result', { name: name === 'E' ? 'E' : name });
+    case 'result':
+      return t('ref.result', { name });
     default:
-      return name ?? key;
+      return name;
   }
 }

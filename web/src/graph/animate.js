@@ -3,20 +3,20 @@
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { easeCubicInOut } from 'd3-ease';
+import { parseRef, ref } from '../state/refs.js';
 import { pulse, reveal, travel } from './tokens.js';
 import { edgeWidth, largestWeight } from './update.js';
 
-const esc = (name) => CSS.escape(name);
+/** The element matching `selector` that carries the ref `key`. */
+const byRef = (svg, selector, key) => svg.select(`${selector}[data-ref="${CSS.escape(key)}"]`);
 
 function parts(svg, layout) {
   return {
     overlay: svg.select('.overlay'),
-    neuron: (name) => svg.select(`.neuron[data-ref="n:${esc(name)}"]`),
-    pill: (name, type = 'weight') =>
-      svg.select(`.pill-${type}[data-ref="${type === 'bias' ? 'b' : 'w'}:${esc(name)}"]`),
+    neuron: (name) => byRef(svg, '.neuron', ref.neuron(name)),
+    pill: (name, type = 'weight') => byRef(svg, `.pill-${type}`, ref.parameter(type, name)),
     edge: (name) => layout.edges.find((edge) => edge.name === name),
-    cell: (id) => svg.select(`.cell[data-cell="${esc(id)}"]`),
-    cellBox: (id) => layout.card.cells[id],
+    cell: (key) => byRef(svg, '.cell', key),
   };
 }
 
@@ -31,7 +31,7 @@ const animations = {
       reveal(p.neuron(input.name).select('.neuron-value'), { delay: 0.1 * D, duration: 0.5 * D });
     }
     for (const target of event.targets)
-      reveal(p.cell(`target:${target.name}`).select('.cell-value'), { delay: 0.3 * D, duration: 0.5 * D });
+      reveal(p.cell(ref.target(target.name)).select('.cell-value'), { delay: 0.3 * D, duration: 0.5 * D });
   },
 
   forward(event, p, D, { format, layout }) {
@@ -73,10 +73,10 @@ const animations = {
         className: 'token-error',
         duration: 0.38 * D,
       });
-      reveal(p.cell(`difference:${output.name}`).selectAll('text'), { delay: 0.4 * D, duration: 0.2 * D });
-      reveal(p.cell(`error:${output.name}`).selectAll('text'), { delay: 0.62 * D, duration: 0.2 * D });
+      reveal(p.cell(ref.difference(output.name)).selectAll('text'), { delay: 0.4 * D, duration: 0.2 * D });
+      reveal(p.cell(ref.error(output.name)).selectAll('text'), { delay: 0.62 * D, duration: 0.2 * D });
     }
-    reveal(p.cell('total').selectAll('text'), { delay: 0.66 * D, duration: 0.22 * D });
+    reveal(p.cell(ref.error()).selectAll('text'), { delay: 0.66 * D, duration: 0.22 * D });
   },
 
   delta(event, p, D, { format, factor, layout }) {
@@ -140,7 +140,7 @@ const animations = {
     setTimeout(() => pill.classed('is-flash', false), D);
     if (event.type !== 'weight') return;
     const largest = largestWeight(scene);
-    const edge = select(pill.node().ownerSVGElement).select(`.edge[data-ref="w:${esc(event.parameter)}"]`);
+    const edge = byRef(select(pill.node().ownerSVGElement), '.edge', ref.weight(event.parameter));
     for (const [part, extra] of [
       ['.edge-line', 0],
       ['.edge-halo', 9],
@@ -167,7 +167,7 @@ const animations = {
         duration: slice * 1.1,
       });
     }
-    for (const id of Object.keys(layout.card.cells).filter((key) => key.startsWith('result'))) {
+    for (const id of Object.keys(layout.card.cells).filter((key) => parseRef(key).kind === 'result')) {
       reveal(p.cell(id).selectAll('text'), { delay: 0.65 * D, duration: 0.25 * D });
     }
   },

@@ -1,26 +1,27 @@
 // The error panel's geometry: a column of rows right of the outputs (wide) or a grid of
-// cells below the network (narrow). Cell ids: target:o1, difference:o1, error:o1, total,
-// result:o1, resultError.
+// cells below the network (narrow). Cells are keyed by the refs of what they show (state/refs.js):
+// t:o1, d:o1, e:o1 (with several outputs), e, then after the update r:o1 and r:E.
+import { ref } from '../state/refs.js';
 
 function rowIds(outputs, multi) {
   const rows = [];
   for (const output of outputs) {
-    rows.push(`target:${output.name}`, `difference:${output.name}`);
-    if (multi) rows.push(`error:${output.name}`);
+    rows.push(ref.target(output.name), ref.difference(output.name));
+    if (multi) rows.push(ref.error(output.name));
   }
-  rows.push('total');
+  rows.push(ref.error());
   return rows;
 }
 
 function resultIds(outputs) {
-  return [...outputs.map((output) => `result:${output.name}`), 'resultError'];
+  return [...outputs.map((output) => ref.result(output.name)), ref.result('E')];
 }
 
 function wideCard({ m, width, outputs, multi }) {
   const rows = rowIds(outputs, multi);
   const results = resultIds(outputs);
-  const titleH = 34;
-  const dividerH = 40;
+  const titleH = m.cardTitleH;
+  const dividerH = m.cardDividerH;
   const h = titleH + rows.length * m.rowH + dividerH + results.length * m.rowH + 10;
   const centre = (outputs[0].y + outputs.at(-1).y) / 2;
   const x = width - m.pad - m.cardW;
@@ -39,7 +40,7 @@ function wideCard({ m, width, outputs, multi }) {
     y,
     w: m.cardW,
     h,
-    title: { x: x + 14, y: y + 22 },
+    title: { x: x + 14, y: y + titleH - 12 },
     resultsTitle: { x: x + 14, y: resultsTop - 12 },
     divider: { x1: x + 14, x2: x + m.cardW - 14, y: resultsTop - dividerH + 12 },
     cells,
@@ -48,7 +49,7 @@ function wideCard({ m, width, outputs, multi }) {
       x1: output.x + output.r,
       y1: output.y,
       x2: x,
-      y2: cells[`difference:${output.name}`].y + m.rowH / 2,
+      y2: cells[ref.difference(output.name)].y + m.rowH / 2,
     })),
   };
 }
@@ -63,8 +64,8 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
   const perRow = 3;
   const rows = [];
   for (const output of outputs)
-    rows.push([`target:${output.name}`, `difference:${output.name}`, multi ? `error:${output.name}` : 'total']);
-  if (multi) rows.push(['total']);
+    rows.push([ref.target(output.name), ref.difference(output.name), ref.error(multi ? output.name : undefined)]);
+  if (multi) rows.push([ref.error()]);
   const resultRows = gridRows(resultIds(outputs), perRow);
   const titleH = 28;
   const dividerH = 30;

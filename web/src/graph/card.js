@@ -1,18 +1,14 @@
 // The error panel after the output: target, Δ = prediction − target, E = ½Δ², and after the
 // update the new prediction and error (the trace's result event).
 import { select } from 'd3-selection';
-import { ref } from '../state/refs.js';
+// Cells are keyed by the refs of what they show (see card-layout.js).
+import { parseRef } from '../state/refs.js';
 
-const testId = (id) => `card-${id.replace(':', '-')}`;
-
-function cellRef(id) {
-  const [kind, name] = id.split(':');
-  if (kind === 'target') return ref.target(name);
-  if (kind === 'difference') return ref.difference(name);
-  if (kind === 'result') return ref.result(name);
-  if (kind === 'resultError') return ref.result('E');
-  return ref.error();
-}
+/** card-target-o1, card-difference-o1, card-error-o1, card-error (E), card-result-o1, card-result-E. */
+const testId = (id) => {
+  const { kind, name } = parseRef(id);
+  return name === null ? `card-${kind}` : `card-${kind}-${name}`;
+};
 
 export function drawCard(root, layout) {
   const { card } = layout;
@@ -43,9 +39,8 @@ export function drawCard(root, layout) {
     .selectAll('g.cell')
     .data(Object.entries(card.cells), ([id]) => id)
     .join('g')
-    .attr('class', ([id]) => `cell cell-${id.split(':')[0]}`)
-    .attr('data-cell', ([id]) => id)
-    .attr('data-ref', ([id]) => cellRef(id))
+    .attr('class', ([id]) => `cell cell-${parseRef(id).kind}`)
+    .attr('data-ref', ([id]) => id)
     .attr('transform', ([, box]) => `translate(${box.x},${box.y})`);
   cells
     .append('rect')
@@ -74,21 +69,27 @@ export function drawCard(root, layout) {
     .attr('x', ([, box]) => (wide ? box.w - 12 : 8))
     .attr('y', ([, box]) => (wide ? box.h / 2 + 5 : 38));
   cells
-    .filter(([id]) => id.startsWith('target:'))
+    .filter(([id]) => parseRef(id).kind === 'target')
     .classed('is-editable', true)
     .attr('tabindex', 0)
     .attr('role', 'button')
-    .attr('data-testid', ([id]) => `target-${id.split(':')[1]}`);
+    .attr('data-testid', ([id]) => `target-${parseRef(id).name}`);
+}
+
+/** The catalog key of a cell's label: E and the new E have their own. */
+function labelKey({ kind, name }) {
+  if (kind === 'error' && name === null) return 'card.total';
+  if (kind === 'result' && name === 'E') return 'card.resultError';
+  return `card.${kind}`;
 }
 
 function labelFor(id, { t, multi }) {
-  const [kind, name] = id.split(':');
-  const key = multi ? `card.${kind}.multi` : `card.${kind}`;
-  return t(key, { name });
+  const parsed = parseRef(id);
+  return t(multi ? `${labelKey(parsed)}.multi` : labelKey(parsed), { name: parsed.name });
 }
 
 function valueFor(id, scene) {
-  const [kind, name] = id.split(':');
+  const { kind, name } = parseRef(id);
   const output = scene.outputs[name];
   const result = scene.results.at(-1);
   switch (kind) {
@@ -97,13 +98,10 @@ function valueFor(id, scene) {
     case 'difference':
       return output.difference;
     case 'error':
-      return output.error;
-    case 'total':
-      return scene.total;
+      return name === null ? scene.total : output.error;
     case 'result':
-      return result ? result.prediction[Object.keys(scene.outputs).indexOf(name)] : null;
-    case 'resultError':
-      return result ? result.error : null;
+      if (!result) return null;
+      return name === 'E' ? result.error : result.prediction[Object.keys(scene.outputs).indexOf(name)];
     default:
       return null;
   }
@@ -119,11 +117,8 @@ export function updateCard(svg, layout, scene, { t, format }) {
     cell.select('.cell-label').text(labelFor(id, { t, multi }));
     cell.select('.cell-value').text(value === null || value === undefined ? t('value.pending') : format(value));
     cell.classed('is-pending', value === null || value === undefined);
-    if (id.startsWith('target:')) {
-      const index = Object.keys(scene.outputs).indexOf(id.split(':')[1]);
-      cell.attr('data-edit', `target:${scene.sample ?? 0}:${index}`);
-      cell.attr('aria-label', t('edit.aria.target', { name: id.split(':')[1], value: format(value) }));
-    }
+    const { kind, name } = parseRef(id);
+    if (kind === 'target') cell.attr('aria-label', t('edit.aria.target', { name, value: format(value) }));
   });
   svg.select('.errpanel').classed('has-results', scene.results.length > 0);
 }

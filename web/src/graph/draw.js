@@ -89,11 +89,8 @@ function drawPills(root, items, kind) {
     .data(items, (item) => item.name)
     .join('g')
     .attr('class', `pill pill-${kind} is-editable`)
-    .attr('data-ref', (item) => (kind === 'bias' ? ref.bias(item.name) : ref.weight(item.name)))
+    .attr('data-ref', (item) => ref.parameter(kind, item.name))
     .attr('data-testid', (item) => `${kind}-${item.name}`)
-    .attr('data-edit', (item) =>
-      kind === 'bias' ? `bias:${item.layer}:${item.dest}` : `weight:${item.layer}:${item.dest}:${item.source}`,
-    )
     .attr('tabindex', 0)
     .attr('role', 'button')
     .attr('transform', (item) =>
@@ -112,7 +109,7 @@ export function drawGraph(svgElement, layout) {
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('width', layout.width)
     .attr('height', layout.height)
-    .attr('class', `graph graph-${layout.mode}`);
+    .attr('class', `graph graph-${layout.mode}${layout.m.compact ? ' is-compact' : ''}`);
   const root = svg.append('g').attr('class', 'graph-root');
   drawEdges(root, layout);
   root

@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { ordinal } from '../format/number.js';
 import { currentEntry, currentEvent } from '../state/selectors.js';
 import { icon } from '../icons.js';
+import { ref } from '../state/refs.js';
 
 export function createGraphHeader({ t, uid }) {
   const docTitle = h('p', { class: 'doc-title', 'data-testid': 'doc-title' });
@@ -13,8 +14,7 @@ export function createGraphHeader({ t, uid }) {
     {
       type: 'button',
       class: 'eta-button is-editable',
-      'data-edit': 'learningRate',
-      'data-ref': 'eta',
+      'data-ref': ref.rate(),
       'data-testid': 'learning-rate',
     },
     [

@@ -2,7 +2,7 @@
 // weight-label positions, bias tags and the error panel. Pure geometry, no model numbers.
 import { cardLayout } from './card-layout.js';
 import { placeLabels } from './label-placement.js';
-import { NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.js';
+import { COMPACT, NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.js';
 
 /** The largest a weight label can get (at the update, with its gradient), for placement. */
 function pillSize(m, nameWidth, decimals, pillMode) {
@@ -43,8 +43,15 @@ function trimmed(source, dest) {
   };
 }
 
-export function computeLayout({ labels, document, width, decimals, fitHeight = 0 }) {
-  const m = width < NARROW_BELOW ? NARROW : WIDE;
+/** The error panel's width: its rows' labels and numbers, and its two titles (uppercase, in the language on screen). */
+function panelWidth(m, decimals, titles) {
+  const rows = textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58;
+  const title = Math.max(0, ...titles.map((text) => text.length * 12 * 0.74 + 28));
+  return Math.max(m.cardW ?? 0, rows, title);
+}
+
+export function computeLayout({ labels, document, width, decimals, fitHeight = 0, compact = false, cardTitles = [] }) {
+  const m = width < NARROW_BELOW ? NARROW : compact ? COMPACT : WIDE;
   const sizes = labels.neurons.map((layer) => layer.length);
   const maxSize = Math.max(...sizes);
   const hasBias = labels.biases.some((layer) => layer.some(Boolean));
@@ -58,10 +65,7 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
       : baseGapY;
 
   const deltaHalf = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2;
-  const cardW = Math.max(
-    m.cardW ?? 0,
-    textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58,
-  );
+  const cardW = panelWidth(m, decimals, cardTitles);
   const top = m.pad + biasH + m.nameH + m.r;
   const left = m.pad + m.r + (m.mode === 'wide' ? 10 : 0);
   const right = width - m.pad - Math.max(m.r, deltaHalf) - (m.mode === 'wide' ? cardW + m.cardGap : 0);

@@ -1,5 +1,5 @@
-// Sizes for the two layouts of the graph: "wide" (desktop, error column on the right) and
-// "narrow" (phone, error panel below). The SVG is drawn at its real pixel size, so these are
+// Sizes for the layouts of the graph: "wide" (desktop, error column on the right; compact outside the
+// full page) and "narrow" (phone, error panel below). The SVG is drawn at its real pixel size, so these are
 // real pixels and text stays readable on a phone.
 
 export const WIDE = {
@@ -16,7 +16,30 @@ export const WIDE = {
   pillPadY: 5,
   cardW: 184,
   cardGap: 34,
+  cardTitleH: 34,
+  cardDividerH: 40,
   rowH: 29,
+};
+
+/** The wide layout, tighter: outside the full page (a post's column), where height is scarce. */
+export const COMPACT = {
+  ...WIDE,
+  compact: true,
+  pad: 8,
+  r: 26,
+  gapY: 108,
+  nameH: 20,
+  lineH: 16,
+  valueFont: 15,
+  pillFont: 12,
+  pillLineH: 15,
+  pillPadX: 6,
+  pillPadY: 3,
+  cardW: 168,
+  cardGap: 24,
+  cardTitleH: 28,
+  cardDividerH: 34,
+  rowH: 22,
 };
 
 export const NARROW = {

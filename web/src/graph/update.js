@@ -69,7 +69,6 @@ function updateNeurons(svg, scene, { format, t }, valueFont) {
     group.select('.neuron-z').text(isSet(state.z) && layerActivation !== 'linear' ? `z ${format(state.z)}` : '');
     group.select('.neuron-delta').text(isSet(state.delta) ? `δ ${format(state.delta)}` : '');
     if (neuron.layer === 0) {
-      group.attr('data-edit', `input:${scene.sample ?? 0}:${neuron.index}`);
       group.attr(
         'aria-label',
         `${t('edit.aria.input', { name: neuron.name, value: format(state.value) })} ${t('edit.aria.hint')}`,

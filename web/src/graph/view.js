@@ -63,6 +63,8 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
           width,
           decimals: state.settings.decimals,
           fitHeight,
+          compact: !bar, // outside the full page
+          cardTitles: [t('card.title'), t('card.results')],
         }),
         fitHeight,
       };

@@ -34,7 +34,7 @@ export default {
   'export.solution': 'Worked solution of this step',
   'export.latex': 'LaTeX',
   'export.markdown': 'Markdown',
-  'embed.openFull': 'Open in backstep ↗',
+  'embed.openFull': 'Open in backstep',
   'share.copied': 'Link copied: it opens this network at this very step.',
   'share.copyFailed': 'Copy this link: {link}',
   'share.tooLarge': 'This network is too large to fit in a link: save it as a file (Export) instead.',
@@ -102,6 +102,7 @@ export default {
   'ref.target': 'the target of {name}',
   'ref.difference': 'Δ of {name}',
   'ref.error': 'the error E',
+  'ref.outputError': 'the error E({name})',
   'ref.rate': 'the learning rate η',
   'ref.result': 'the new {name}',
 

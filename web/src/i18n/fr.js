@@ -34,7 +34,7 @@ export default {
   'export.solution': 'Solution détaillée de cette étape',
   'export.latex': 'LaTeX',
   'export.markdown': 'Markdown',
-  'embed.openFull': 'Ouvrir dans backstep ↗',
+  'embed.openFull': 'Ouvrir dans backstep',
   'share.copied': 'Lien copié : il ouvre ce réseau à cette étape précise.',
   'share.copyFailed': 'Copiez ce lien : {link}',
   'share.tooLarge':
@@ -104,6 +104,7 @@ export default {
   'ref.target': 'la cible de {name}',
   'ref.difference': 'le Δ de {name}',
   'ref.error': 'l’erreur E',
+  'ref.outputError': 'l’erreur E({name})',
   'ref.rate': 'le taux d’apprentissage η',
   'ref.result': 'le nouveau {name}',
 

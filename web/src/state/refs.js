@@ -1,6 +1,7 @@
-// Names that link a number in a formula or sentence to its place in the graph:
-// "n:h1" neuron, "w:w1" weight, "b:b1" bias, "t:o1" target, "d:o1" difference (Δ),
-// "e" the error E, "r:o1" / "r:E" the prediction and error after the update, "eta" η.
+// The one key of every graph element (a "ref"). Graph elements carry it as data-ref, formula terms link to it,
+// the error panel's cells are keyed by it, and an edit finds its value in the document from it (edit/targets.js):
+// "n:h1" neuron, "w:w1" weight, "b:b1" bias, "t:o1" target, "d:o1" difference (Δ), "e:o1" an output's error,
+// "e" the error E, "r:o1" / "r:E" the prediction and error after the update, "eta" the learning rate η.
 
 export const ref = {
   neuron: (name) => `n:${name}`,
@@ -9,10 +10,30 @@ export const ref = {
   parameter: (type, name) => (type === 'bias' ? `b:${name}` : `w:${name}`),
   target: (name) => `t:${name}`,
   difference: (name) => `d:${name}`,
-  error: () => 'e',
+  error: (name) => (name === undefined ? 'e' : `e:${name}`),
   result: (name) => `r:${name}`,
   rate: () => 'eta',
 };
+
+const KINDS = {
+  n: 'neuron',
+  w: 'weight',
+  b: 'bias',
+  t: 'target',
+  d: 'difference',
+  e: 'error',
+  r: 'result',
+  eta: 'rate',
+};
+
+/** A ref read back: {kind ('neuron' … 'rate'), name (null for E and η)}, or null for anything else. */
+export function parseRef(key) {
+  const text = String(key);
+  const colon = text.indexOf(':');
+  const kind = KINDS[colon < 0 ? text : text.slice(0, colon)];
+  if (!kind) return null;
+  return { kind, name: colon < 0 ? null : text.slice(colon + 1) };
+}
 
 /** The graph elements an event is about (subjects) and the ones it reads (related). */
 export function refsOf(event) {
@@ -32,7 +53,11 @@ export function refsOf(event) {
       };
     case 'error':
       return {
-        subjects: [ref.error(), ...event.outputs.map((output) => ref.difference(output.name))],
+        subjects: [
+          ref.error(),
+          ...event.outputs.map((output) => ref.difference(output.name)),
+          ...(event.outputs.length > 1 ? event.outputs.map((output) => ref.error(output.name)) : []),
+        ],
         related: event.outputs.flatMap((output) => [ref.neuron(output.name), ref.target(output.name)]),
       };
     case 'delta':

@@ -4,6 +4,17 @@ export const currentEntry = (state) => state.history[state.cursor.step] ?? null;
 
 export const currentEvent = (state) => currentEntry(state)?.trace.events[state.cursor.event] ?? null;
 
+/** The sample on screen: that of the latest input event up to the cursor, else the step's first. */
+export function currentSample(state) {
+  const entry = currentEntry(state);
+  if (!entry) return 0;
+  for (let index = state.cursor.event; index >= 0; index -= 1) {
+    const event = entry.trace.events[index];
+    if (event?.kind === 'input') return event.sample;
+  }
+  return entry.trace.samples[0] ?? 0;
+}
+
 export const lastEventIndex = (entry) => entry.trace.events.length - 1;
 
 export const isAtStart = (state) => state.cursor.step === 0 && state.cursor.event === 0;
