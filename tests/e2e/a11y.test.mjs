@@ -43,3 +43,18 @@ for (const [name, options] of [
     assert.deepEqual(errors, []);
   });
 }
+
+test('axe: the compact embed in a 700 × 500 column, light and dark, scalar and matrix', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, errors } = await app.open({
+      query: 'embed.html',
+      viewport: { width: 700, height: 500 },
+      colorScheme,
+    });
+    await frameTo(page, 8);
+    assert.deepEqual(await seriousViolations(page), [], `${colorScheme}: backward pass`);
+    await page.getByTestId('view-matrix').click();
+    assert.deepEqual(await seriousViolations(page), [], `${colorScheme}: matrix view`);
+    assert.deepEqual(errors, []);
+  }
+});

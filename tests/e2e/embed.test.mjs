@@ -125,3 +125,19 @@ test('on a 360-px phone column it fits without scrolling inside the frame', asyn
   assert.ok(sizes.width <= sizes.clientWidth + 1, `horizontal scroll inside: ${sizes.width} > ${sizes.clientWidth}`);
   await close();
 });
+
+test('hide=formula,controls leaves those parts out, in a wide frame and in a column; the keys still step it', async () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 700, height: 500 },
+  ]) {
+    const { page, errors } = await app.open({ query: 'embed.html#hide=formula,controls', viewport });
+    assert.equal(await page.locator('.formula-card').isVisible(), false);
+    assert.equal(await page.locator('.control-bar').isVisible(), false);
+    assert.ok(await page.getByTestId('graph').isVisible());
+    await page.locator('.backstep').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('[data-testid="scrubber"]').value === '1');
+    assert.deepEqual(errors, []);
+  }
+});

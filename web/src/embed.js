@@ -1,5 +1,5 @@
 // The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
-// (docs/share-links.md) plus `hide=formula` and `autoplay=1`. It tells its parent its height, so the host can
+// (docs/share-links.md) plus `hide=formula,controls` (parts to leave out) and `autoplay=1`. It tells its parent its height, so the host can
 // size the frame, says backstep:ready, and answers its parent's messages: backstep:next, backstep:prev,
 // backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';

@@ -87,10 +87,10 @@ function labelSkeleton(parts, t, loading) {
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
  *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
- *            the full page), hide (parts to leave out: ['formula']), appUrl (the full page's address, which
+ *            the full page), hide (parts to leave out: 'formula', 'controls'), appUrl (the full page's address, which
  *            share links and "open in backstep" start with; this page's by default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), showLinkError(message),
- *           dispose() }.
+ *           setHidden(parts), dispose() }.
  */
 export function mountBackstep(root, options = {}) {
   const scope = createScope();
@@ -102,7 +102,6 @@ export function mountBackstep(root, options = {}) {
     embed: Boolean(options.embed),
     linked: Boolean(options.embed && options.appUrl),
   });
-  parts.formulaCard.hidden = (options.hide ?? []).includes('formula');
   const { element } = parts;
   root.append(element);
   const theme = followTheme(element, scope);
@@ -121,7 +120,8 @@ export function mountBackstep(root, options = {}) {
   let engine = null;
   let disposed = false;
   let ui = null; // the parts built in the current language: rebuilt, with the same state, when it changes
-  const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, dispose };
+  const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, setHidden, dispose };
+  setHidden(options.hide ?? []);
 
   /** The fragment of a share link to what is on screen: the document, the frame, the options, the language. */
   function link() {
@@ -138,6 +138,27 @@ export function mountBackstep(root, options = {}) {
       language,
       documentText: documentText(entry.document),
     });
+  }
+
+  /** Leaves out parts of the instance: 'formula' (the formula card), 'controls' (the control bar; keys still work). */
+  function setHidden(hide) {
+    parts.formulaCard.hidden = hide.includes('formula');
+    parts.bar.hidden = hide.includes('controls');
+    voiceCaption();
+  }
+
+  /** The bar's caption repeats the narration for the eye; with the formula card (and its live narration) left
+      out, it is what a screen reader hears. */
+  function voiceCaption() {
+    const caption = ui?.barCaption;
+    if (!caption) return;
+    if (parts.formulaCard.hidden) {
+      caption.removeAttribute('aria-hidden');
+      caption.setAttribute('aria-live', 'polite');
+    } else {
+      caption.setAttribute('aria-hidden', 'true');
+      caption.removeAttribute('aria-live');
+    }
   }
 
   /** Says why a link (or another source of a network) could not be read; what is on screen stays. */
@@ -210,7 +231,8 @@ export function mountBackstep(root, options = {}) {
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
-    ui = { scope: uiScope, status };
+    ui = { scope: uiScope, status, barCaption };
+    voiceCaption();
   }
 
   scope.own(

@@ -21,13 +21,13 @@ function copyButton(t, source, testId) {
 const area = (testId) =>
   h('textarea', { class: 'dialog-text', readonly: true, rows: 4, spellcheck: 'false', 'data-testid': testId });
 
-/** The iframe snippet, and the few lines that let the host size the frame to the height it posts. */
 // Text inside an HTML attribute value, escaped (a title or a link may hold &, < or ").
 const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
+/** The iframe snippet (500 px high until it posts its height), and the few lines that size the frame to it. */
 function iframeSnippet(embedUrl, title) {
   return [
-    `<iframe src="${attribute(embedUrl)}" title="${attribute(title)}" loading="lazy" style="display:block;width:100%;height:560px;border:0"></iframe>`,
+    `<iframe src="${attribute(embedUrl)}" title="${attribute(title)}" loading="lazy" style="display:block;width:100%;height:500px;border:0"></iframe>`,
     '<script>',
     "addEventListener('message', (e) => { if (e.data?.type !== 'backstep:height') return;",
     "  for (const f of document.querySelectorAll('iframe')) if (f.contentWindow === e.source) f.style.height = e.data.height + 'px'; });",

@@ -3,7 +3,8 @@
 // engine only when it scrolls into view, and takes its network from, in order: an inline
 // <script type="application/json"> child, `src` (a document's URL), a `link` (a share link's fragment) or
 // `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed,
-// step and event; changing one later takes effect at once (a new src, link or example opens that network).
+// step and event; `hide="formula,controls"` leaves parts out. Changing one later takes effect at once (a new
+// src, link or example opens that network).
 // Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
 // goto(step, event), load(doc) and toJSON().
 import { mountBackstep } from '../component/mount.js';
@@ -15,10 +16,11 @@ import { supportedLanguage } from '../i18n/index.js';
 const SOURCE_ATTRIBUTES = ['src', 'link', 'example'];
 const FRAME_ATTRIBUTES = ['step', 'event'];
 const DISPLAY_ATTRIBUTES = ['lang', 'theme', 'decimals', 'speed', 'view'];
+const hiddenParts = (element) => (element.getAttribute('hide') ?? '').split(',').map((part) => part.trim());
 import { addFontFaces, componentSheet } from './styles.js';
 
 class BackstepViz extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, ...FRAME_ATTRIBUTES, ...DISPLAY_ATTRIBUTES];
+  static observedAttributes = [...SOURCE_ATTRIBUTES, ...FRAME_ATTRIBUTES, ...DISPLAY_ATTRIBUTES, 'hide'];
 
   #instance = null;
   #observer = null;
@@ -52,7 +54,8 @@ class BackstepViz extends HTMLElement {
   /** An attribute changed: before the element is ready its start reads them all; after, it applies the change. */
   attributeChangedCallback(name, previous, value) {
     if (previous === value || !this.#instance?.actions) return;
-    if (SOURCE_ATTRIBUTES.includes(name)) this.#reload();
+    if (name === 'hide') this.#instance.setHidden(hiddenParts(this));
+    else if (SOURCE_ATTRIBUTES.includes(name)) this.#reload();
     else if (FRAME_ATTRIBUTES.includes(name)) this.#goToAttributes();
     else this.#applyDisplay();
   }
@@ -96,6 +99,7 @@ class BackstepViz extends HTMLElement {
       embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
       example: this.getAttribute('example') ?? undefined,
       appUrl: this.getAttribute('app') ?? undefined,
+      hide: hiddenParts(this),
       ...mountOptionsFromLink(source),
       ...this.#attributeOptions(),
     });
