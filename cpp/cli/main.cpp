@@ -70,7 +70,7 @@ Options parseArguments(const std::vector<std::string>& args) {
             o.format = value();
             try {
                 backstep::explainFormatFromName(o.format);  // the engine's one list of formats
-            } catch (const backstep::DocumentError& e) {
+            } catch (const backstep::EngineError& e) {
                 throw UsageError(std::string("--") + e.what());
             }
         } else if (a == "--decimals" && o.command == "explain")
@@ -92,7 +92,7 @@ std::string readDocumentText(const std::string& path) {
     const std::size_t limit = backstep::limits::maxBytes;
     std::string text = backstep::cli::readAtMost(path, limit);
     if (text.size() > limit)
-        throw backstep::DocumentError("document: too large: over the limit of " + std::to_string(limit) + " bytes");
+        throw backstep::EngineError("document: too large: over the limit of " + std::to_string(limit) + " bytes");
     return text;
 }
 
@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
         return fail(2, "cannot read " + excerpt(e.name) + ": " + e.what());
     } catch (const backstep::cli::WriteError& e) {
         return fail(1, "cannot write " + excerpt(e.name) + ": " + e.what());
-    } catch (const backstep::DocumentError& e) {
+    } catch (const backstep::EngineError& e) {
         return fail(2, e.what());
     } catch (const std::exception& e) {
         return fail(1, std::string("internal error: ") + e.what());

@@ -4,7 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "document.hpp"
+#include "error.hpp"
+#include "limits.hpp"
 
 namespace backstep {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 std::string text(double x) {
     if (std::isnan(x)) return "no number";
     if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
-    if (std::floor(x) == x && std::fabs(x) < 9007199254740992.0) return std::to_string(static_cast<long long>(x));
+    if (std::floor(x) == x && std::fabs(x) < limits::exactIntegers) return std::to_string(static_cast<long long>(x));
     return nlohmann::json(x).dump();
 }
 
@@ -20,8 +21,8 @@ std::string text(double x) {
 
 std::uint64_t wholeNumber(double value, const std::string& name, double low, double high) {
     if (!(value >= low && value <= high && std::floor(value) == value))
-        throw DocumentError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " +
-                            text(value));
+        throw EngineError(name + ": expected a whole number from " + text(low) + " to " + text(high) + ", got " +
+                          text(value));
     return static_cast<std::uint64_t>(value);
 }
 

@@ -1,13 +1,12 @@
 // The network document (format backstep/1): network, data and learning settings in one value.
 #pragma once
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "message.hpp"
+#include "error.hpp"
 #include "network.hpp"
 
 namespace backstep {
@@ -29,13 +28,7 @@ struct Document {
     nlohmann::json extraFields = nlohmann::json::object();
 };
 
-// Every refusal of the engine: one line of valid UTF-8, at most a few hundred bytes, starting with the JSON path
-// of the first fault (or the name of the argument or limit).
-struct DocumentError : std::runtime_error {
-    explicit DocumentError(const std::string& message) : std::runtime_error(oneLine(message)) {}
-};
-
-// Parses and validates; throws DocumentError with a one-line message.
+// Parses and validates; throws EngineError with a one-line message.
 Document readDocument(const std::string& json);
 // Writes the document as JSON; every number round-trips exactly. Indented by `indent` spaces unless that
 // text would take limits::maxBytes or more, then compact; readDocument reads back whatever this writes,

@@ -26,7 +26,7 @@ std::string shortPath(const std::string& path) {
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw DocumentError(shortPath(path) + ": " + what);
+    throw EngineError(shortPath(path) + ": " + what);
 }
 
 std::string plural(std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
@@ -313,7 +313,7 @@ public:
     bool parse_error(std::size_t, const std::string& token, const json::exception& e) override {
         if (e.id == 406)
             fail(path(), "expected a finite number, got " + quote(excerpt(token, 40)) + " (too large for a double)");
-        throw DocumentError(parseErrorText(e.what()));
+        throw EngineError(parseErrorText(e.what()));
     }
 };
 
@@ -326,7 +326,7 @@ json parse(const std::string& source) {
     try {
         return json::parse(source);
     } catch (const json::exception& e) {  // the scan has refused every invalid text already
-        throw DocumentError(parseErrorText(e.what()));
+        throw EngineError(parseErrorText(e.what()));
     }
 }
 

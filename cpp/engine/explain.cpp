@@ -206,7 +206,7 @@ std::string describeNetwork(const Document& doc) {
 ExplainFormat explainFormatFromName(const std::string& name) {
     if (name == "markdown") return ExplainFormat::Markdown;
     if (name == "latex") return ExplainFormat::Latex;
-    throw DocumentError("format: expected \"markdown\" or \"latex\", got \"" + name + "\"");
+    throw EngineError("format: expected \"markdown\" or \"latex\", got \"" + name + "\"");
 }
 
 namespace {

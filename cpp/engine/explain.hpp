@@ -8,7 +8,7 @@
 namespace backstep {
 
 enum class ExplainFormat { Markdown, Latex };
-// "markdown" or "latex"; anything else is refused with a DocumentError naming it.
+// "markdown" or "latex"; anything else is refused with a EngineError naming it.
 ExplainFormat explainFormatFromName(const std::string& name);
 
 // Explains the step at `position` of `doc` (neither is changed). `decimals`: how numbers are rounded on the page.

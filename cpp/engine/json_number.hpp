@@ -5,17 +5,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "document.hpp"
+#include "error.hpp"
+#include "limits.hpp"
 
 namespace backstep {
 
 inline nlohmann::ordered_json jsonNumber(double x) {
     if (!std::isfinite(x))
-        throw DocumentError(
+        throw EngineError(
             "training diverged: a value became infinite or NaN; try a smaller learningRate or smaller values (the "
             "document is unchanged)");
-    constexpr double exactIntegers = 9007199254740992.0;  // 2^53
-    if (x == std::floor(x) && std::fabs(x) < exactIntegers && !(x == 0.0 && std::signbit(x)))
+    if (x == std::floor(x) && std::fabs(x) < limits::exactIntegers && !(x == 0.0 && std::signbit(x)))
         return static_cast<long long>(x);
     return x;
 }

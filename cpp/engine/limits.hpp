@@ -1,4 +1,4 @@
-// The documented limits of the engine (README, "Limits"), in one place.
+// The documented limits of the engine (README, "Limits") and the ranges of its numbers, in one place.
 #pragma once
 #include <cstddef>
 
@@ -25,7 +25,11 @@ constexpr unsigned long long workPerSample = 16;
 // The largest trace is about 40 MB of JSON text (16-character names, 17-digit numbers), 70 MB at its peak natively.
 constexpr std::size_t maxTraceEvents = 100000;
 
-// Display.
-constexpr int maxDecimals = 15;
+// Numbers.
+constexpr double exactIntegers = 9007199254740992.0;  // 2^53: every whole number below it is a double
+constexpr double maxWholeNumber = exactIntegers - 1;  // a count that arrives from JavaScript as a double
+constexpr int maxDecimals = 15;                       // how many decimals a number may be shown with
+// A position's epoch: with at most maxSamples batches per epoch, its step count stays below 2^64 (and 2^53).
+constexpr double maxPositionEpoch = 1e12;
 
 }  // namespace backstep::limits

@@ -7,7 +7,7 @@ namespace backstep {
 
 // Valid UTF-8 on one line: control characters (C0, C1, line separators, bidi controls) as \uXXXX, bytes that are
 // not UTF-8 as \xNN, and at most `maxBytes` bytes, cut on a character boundary and ended with "…".
-// Applying it again changes nothing: every engine message passes through it (DocumentError).
+// Applying it again changes nothing: every engine message passes through it (EngineError).
 std::string oneLine(const std::string& text, std::size_t maxBytes = 400);
 
 // The same for a quotation of outside text (a key, a string, a path), with every backslash doubled, so that

@@ -16,13 +16,13 @@ void Session::restore(const std::string& documentJson, Count epoch, Count sample
     Document doc = readDocument(documentJson);
     const Count count = doc.samples.size(), batch = doc.batchSize;
     if (sample >= count || sample % batch != 0)
-        throw DocumentError("position.sample: expected the first sample of a batch (a multiple of " +
-                            std::to_string(batch) + " below " + std::to_string(count) + "), got " +
-                            std::to_string(sample));
-    const Count expected = epoch * ((count + batch - 1) / batch) + sample / batch;  // epoch ≤ 1e12: no overflow
+        throw EngineError("position.sample: expected the first sample of a batch (a multiple of " +
+                          std::to_string(batch) + " below " + std::to_string(count) + "), got " +
+                          std::to_string(sample));
+    const Count expected = epoch * batchesPerEpoch(doc) + sample / batch;  // epoch ≤ limits::maxPositionEpoch
     if (step != expected)
-        throw DocumentError("position.step: expected " + std::to_string(expected) + " (epoch " + std::to_string(epoch) +
-                            ", sample " + std::to_string(sample) + "), got " + std::to_string(step));
+        throw EngineError("position.step: expected " + std::to_string(expected) + " (epoch " + std::to_string(epoch) +
+                          ", sample " + std::to_string(sample) + "), got " + std::to_string(step));
     doc_ = std::move(doc);
     position_ = Position{epoch, static_cast<std::size_t>(sample), step};
 }
@@ -54,8 +54,8 @@ double Session::meanError() const { return backstep::meanError(doc_); }
 
 std::string Session::explain(ExplainFormat format, int decimals) const {
     if (decimals < 0 || decimals > limits::maxDecimals)
-        throw DocumentError("decimals: expected a whole number from 0 to " + std::to_string(limits::maxDecimals) +
-                            ", got " + std::to_string(decimals));
+        throw EngineError("decimals: expected a whole number from 0 to " + std::to_string(limits::maxDecimals) +
+                          ", got " + std::to_string(decimals));
     return explainStep(doc_, position_, format, decimals);
 }
 

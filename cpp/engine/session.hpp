@@ -1,5 +1,5 @@
 // A session: one document and its training position. The one facade the CLI and the WebAssembly
-// bindings call; every result is JSON text, every refusal a DocumentError, and a refused call
+// bindings call; every result is JSON text, every refusal a EngineError, and a refused call
 // leaves the session exactly as it was.
 #pragma once
 #include <cstddef>

@@ -234,7 +234,7 @@ Count traceEventCount(const Document& doc, const Position& position) {
 void traceStep(Document& doc, Position& position, TraceSink& sink) {
     const Count count = traceEventCount(doc, position);
     if (count > limits::maxTraceEvents)
-        throw DocumentError(
+        throw EngineError(
             "trace: this step would have " + std::to_string(count) + " events, over the limit of " +
             std::to_string(limits::maxTraceEvents) +
             " (batch × (2·neurons + weights + biases + 3) + updates); use train, or a smaller network or batchSize");

@@ -8,6 +8,8 @@
 
 namespace backstep {
 
+Count batchesPerEpoch(const Document& doc) { return (doc.samples.size() + doc.batchSize - 1) / doc.batchSize; }
+
 std::size_t batchEnd(const Document& doc, const Position& position) {
     return std::min(position.sample + doc.batchSize, doc.samples.size());
 }
@@ -37,7 +39,7 @@ bool allFinite(const Network& net) {
 
 void requireFinite(const Workspace& ws, const Network& net, Count epoch) {
     if (std::isfinite(ws.probe) && allFinite(net)) return;
-    throw DocumentError(
+    throw EngineError(
         "training diverged in epoch " + std::to_string(epoch + 1) +
         ": a value became infinite or NaN; try a smaller learningRate or smaller values (the document is unchanged)");
 }
@@ -49,25 +51,24 @@ void requireWorkWithinLimit(const Document& doc, Count epochs) {
     const Count perSample = parameters + neurons + limits::workPerSample;
     const Count work = epochs * doc.samples.size() * perSample;
     if (work > limits::maxWork)
-        throw DocumentError("epochs: " + std::to_string(epochs) + " epochs × " + std::to_string(doc.samples.size()) +
-                            " samples × " + std::to_string(perSample) + " per sample (" + std::to_string(parameters) +
-                            " weights and biases, " + std::to_string(neurons) + " neurons, " +
-                            std::to_string(limits::workPerSample) + ") = " + std::to_string(work) +
-                            ", over the limit of " + std::to_string(limits::maxWork) +
-                            " per call; train fewer epochs per call, or a smaller network");
+        throw EngineError("epochs: " + std::to_string(epochs) + " epochs × " + std::to_string(doc.samples.size()) +
+                          " samples × " + std::to_string(perSample) + " per sample (" + std::to_string(parameters) +
+                          " weights and biases, " + std::to_string(neurons) + " neurons, " +
+                          std::to_string(limits::workPerSample) + ") = " + std::to_string(work) +
+                          ", over the limit of " + std::to_string(limits::maxWork) +
+                          " per call; train fewer epochs per call, or a smaller network");
 }
 
 void train(Document& doc, Position& position, Count epochs) {
     if (epochs > limits::maxEpochs)
-        throw DocumentError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " +
-                            std::to_string(epochs));
+        throw EngineError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " +
+                          std::to_string(epochs));
     requireWorkWithinLimit(doc, epochs);
     const Network before = doc.network;
     const Position start = position;
     Network& net = doc.network;
     Workspace ws(net);
-    const Count batchesPerEpoch = (doc.samples.size() + doc.batchSize - 1) / doc.batchSize;
-    const Count steps = epochs * batchesPerEpoch;  // ≤ the work limit, checked above
+    const Count steps = epochs * batchesPerEpoch(doc);  // ≤ the work limit, checked above
     for (Count b = 0; b < steps; ++b) {
         const std::size_t end = batchEnd(doc, position);
         for (std::size_t s = position.sample; s < end; ++s) {
@@ -98,7 +99,7 @@ double meanError(const Document& doc) {
         sum += halfSquaredError(doc.network, ws, s.target.data());
     }
     const double mean = sum / static_cast<double>(doc.samples.size());
-    if (!std::isfinite(mean)) throw DocumentError("meanError: the error is infinite or NaN with these parameters");
+    if (!std::isfinite(mean)) throw EngineError("meanError: the error is infinite or NaN with these parameters");
     return mean;
 }
 

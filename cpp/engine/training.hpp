@@ -18,13 +18,15 @@ struct Position {
     Count step = 0;          // updates done so far
 };
 
+// Updates per epoch: ⌈samples / batchSize⌉ (the last batch of an epoch may be short).
+Count batchesPerEpoch(const Document& doc);
 // Samples [position.sample, end) form the next batch: batchSize samples, fewer at the end of an epoch.
 std::size_t batchEnd(const Document& doc, const Position& position);
 // Moves the cursor past one batch.
 void advance(const Document& doc, Position& position);
 
 // The one divergence rule of train and trace: a step diverges when any z, E or δ it computes (ws.probe) or
-// any parameter it writes is infinite or NaN. Throws DocumentError naming `epoch` (0-based, shown from 1).
+// any parameter it writes is infinite or NaN. Throws EngineError naming `epoch` (0-based, shown from 1).
 void requireFinite(const Workspace& ws, const Network& net, Count epoch);
 
 // Refuses, before any work, a call whose work exceeds limits::maxWork: epochs × samples × the work of one sample

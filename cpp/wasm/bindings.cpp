@@ -28,7 +28,7 @@ template <typename F>
 std::string guarded(F&& f) noexcept {
     try {
         return f();
-    } catch (const backstep::DocumentError& e) {
+    } catch (const backstep::EngineError& e) {
         return refusal(e.what());
     } catch (const std::bad_alloc&) {
         return refusal("engine: out of memory");
@@ -40,8 +40,6 @@ std::string guarded(F&& f) noexcept {
 }
 
 std::string ok(const std::string& jsonValue) { return "{\"ok\":" + jsonValue + "}"; }
-
-constexpr double maxCount = 9007199254740991.0;  // 2^53 − 1: every whole double up to it is exact
 
 class Engine {
 public:
@@ -57,9 +55,10 @@ public:
     std::string restore(const std::string& doc, double epoch, double sample, double step) {
         return guarded([&] {
             if (!session_) session_ = std::make_unique<Session>(doc);
-            session_->restore(doc, backstep::wholeNumber(epoch, "position.epoch", 0, 1e12),
-                              backstep::wholeNumber(sample, "position.sample", 0, maxCount),
-                              backstep::wholeNumber(step, "position.step", 0, maxCount));
+            session_->restore(doc,
+                              backstep::wholeNumber(epoch, "position.epoch", 0, backstep::limits::maxPositionEpoch),
+                              backstep::wholeNumber(sample, "position.sample", 0, backstep::limits::maxWholeNumber),
+                              backstep::wholeNumber(step, "position.step", 0, backstep::limits::maxWholeNumber));
             return ok("true");
         });
     }
@@ -95,7 +94,7 @@ public:
 
 private:
     Session& session() {
-        if (!session_) throw backstep::DocumentError("engine: no document loaded");
+        if (!session_) throw backstep::EngineError("engine: no document loaded");
         return *session_;
     }
     std::unique_ptr<Session> session_;

@@ -160,7 +160,7 @@ inline void checkRefused(const TempDir& dir, const std::string& name, const std:
     std::string expected;
     try {
         backstep::readDocument(text);
-    } catch (const backstep::DocumentError& e) {
+    } catch (const backstep::EngineError& e) {
         expected = e.what();
     }
     REQUIRE(!expected.empty());

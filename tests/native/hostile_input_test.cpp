@@ -58,7 +58,7 @@ json network(const std::vector<int>& sizes, int samples = 1, int batch = 1, bool
 std::string refusal(const std::function<void()>& f) {
     try {
         f();
-    } catch (const backstep::DocumentError& e) {
+    } catch (const backstep::EngineError& e) {
         return e.what();
     }
     return "(accepted)";

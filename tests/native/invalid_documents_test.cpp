@@ -38,7 +38,7 @@ std::string without(const std::string& pointer) {
 std::string refusal(const std::string& text) {
     try {
         backstep::readDocument(text);
-    } catch (const backstep::DocumentError& e) {
+    } catch (const backstep::EngineError& e) {
         const std::string message = e.what();
         CHECK(message.find('\n') == std::string::npos);
         CHECK(message.find('\r') == std::string::npos);
@@ -282,17 +282,17 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
                                with("/batchSize", 0)};
     for (const std::string& text : bad) {
         CAPTURE(text.substr(0, 80));
-        CHECK_THROWS_AS(session.load(text), backstep::DocumentError);
-        CHECK_THROWS_AS(session.restore(text, 0, 0, 0), backstep::DocumentError);
+        CHECK_THROWS_AS(session.load(text), backstep::EngineError);
+        CHECK_THROWS_AS(session.restore(text, 0, 0, 0), backstep::EngineError);
         CHECK(session.document() == document);
         CHECK(session.position() == position);
     }
     CHECK_THROWS_WITH_AS(session.restore(base.dump(), 0, 2, 0),
                          "position.sample: expected the first sample of a batch (a multiple of 1 below 2), got 2",
-                         backstep::DocumentError);
+                         backstep::EngineError);
     CHECK_THROWS_WITH_AS(session.restore(base.dump(), 1, 1, 2), "position.step: expected 3 (epoch 1, sample 1), got 2",
-                         backstep::DocumentError);
+                         backstep::EngineError);
     CHECK(session.document() == document);
     CHECK(session.position() == position);
-    CHECK_THROWS_AS(backstep::Session(""), backstep::DocumentError);
+    CHECK_THROWS_AS(backstep::Session(""), backstep::EngineError);
 }
