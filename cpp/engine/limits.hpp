@@ -15,7 +15,8 @@ constexpr std::size_t maxNesting = 64;       // arrays and objects inside one an
 constexpr std::size_t maxNumberText = 24;  // the longest text of a double the engine writes (-1.2345678901234567e-308)
 
 // The work of one call.
-constexpr std::size_t maxEpochs = 10000000;  // per train call
+constexpr std::size_t maxEpochs = 10000000;          // per train call
+constexpr unsigned long long maxCurvePoints = 2000;  // points of a train call's loss curve (thinned beyond)
 // The work of a train call: epochs × samples × (weights + biases + neurons + workPerSample), where workPerSample
 // stands for the fixed cost of a sample (about 40 ns natively, as much as 16 weights); meanError counts one epoch.
 // The limit is about half a minute natively.

@@ -1,5 +1,8 @@
 // The math of one sample: forward pass, error, backward pass, and the update, on preallocated buffers.
+// There is one copy of it. A pass hands each factor it computes to a recorder: training passes NoRecord, whose
+// calls compile to nothing; the trace passes Factors, which keeps every factor for the events it writes.
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include "network.hpp"
@@ -11,21 +14,67 @@ struct Workspace {
     std::vector<std::vector<double>> z;      // z[k][j]: weighted sum of neuron j of layer k (k ≥ 1)
     std::vector<std::vector<double>> a;      // a[k][j]: activation (a[0] = the input)
     std::vector<std::vector<double>> delta;  // delta[k][j] = ∂E/∂z of neuron j of layer k (k ≥ 1)
-    std::vector<std::vector<double>> gradW;  // summed ∂E/∂w, laid out like Network::weights
-    std::vector<std::vector<double>> gradB;  // summed ∂E/∂b, laid out like Network::biases
+    // ∂E/∂w and ∂E/∂b laid out like Network::weights and biases: summed over the batch by backward(), turned into
+    // their means by update() (kept there for whoever shows them), emptied by clearGradients() before the next batch.
+    std::vector<std::vector<double>> gradW;
+    std::vector<std::vector<double>> gradB;
+    double error = 0.0;  // E = ½ Σ (y − t)² of the last backward pass
     // Σ (v − v) over every z, δ and E computed: 0 while all are finite, NaN from the first that is not
     // (one subtraction per neuron, no branch; the divergence rule reads it).
     double probe = 0.0;
     explicit Workspace(const Network& net);
 };
 
+// A recorder that keeps nothing (training's hot path).
+struct NoRecord {
+    void product(std::size_t, std::size_t, std::size_t, double) {}
+    void output(std::size_t, double, double) {}
+    void derivative(std::size_t, std::size_t, double) {}
+    void backProduct(std::size_t, std::size_t, std::size_t, double) {}
+    void backSum(std::size_t, std::size_t, double) {}
+    void gradient(std::size_t, std::size_t, std::size_t, double) {}
+};
+
+// Every factor of one sample's passes, as the passes computed them (the trace's record).
+struct Factors {
+    std::vector<std::size_t> sizes;                 // layer sizes, for the layouts below
+    std::vector<std::vector<double>> products;      // w · a of each weight, laid out like Network::weights
+    std::vector<double> differences;                // y − t of each output
+    std::vector<double> errors;                     // ½ (y − t)² of each output
+    std::vector<std::vector<double>> derivatives;   // f′(z) of each neuron, indexed like Workspace::z
+    std::vector<std::vector<double>> backProducts;  // w · δ of each weight, laid out like Network::weights
+    std::vector<std::vector<double>> backSums;      // Σ w · δ of each hidden neuron, indexed like Workspace::z
+    std::vector<std::vector<double>> gradients;     // this sample's δ · a of each weight, laid out like weights
+    explicit Factors(const Network& net);
+
+    void product(std::size_t l, std::size_t j, std::size_t i, double p) { products[l][j * sizes[l] + i] = p; }
+    void output(std::size_t j, double difference, double error) {
+        differences[j] = difference;
+        errors[j] = error;
+    }
+    void derivative(std::size_t k, std::size_t j, double d) { derivatives[k][j] = d; }
+    // From neuron j of layer k to neuron m of layer k + 1.
+    void backProduct(std::size_t k, std::size_t j, std::size_t m, double p) { backProducts[k][m * sizes[k] + j] = p; }
+    void backSum(std::size_t k, std::size_t j, double sum) { backSums[k][j] = sum; }
+    void gradient(std::size_t l, std::size_t j, std::size_t i, double g) { gradients[l][j * sizes[l] + i] = g; }
+};
+
+// ½ d², the error of one output whose prediction misses its target by d.
+inline double halfSquare(double d) { return 0.5 * d * d; }
+
 // z = Σ w·a (in source order), then + b; a = f(z).
+template <class Record>
+void forward(const Network& net, const double* input, Workspace& ws, Record& record);
 void forward(const Network& net, const double* input, Workspace& ws);
 // E = ½ Σ (a_out − t)² for the last forward pass.
 double halfSquaredError(const Network& net, const Workspace& ws, const double* target);
-// Deltas (and E, into the probe) for the last forward pass; adds this sample's ∂E/∂w and ∂E/∂b to gradW and gradB.
+// Deltas and E (into ws.error and the probe) for the last forward pass; adds this sample's ∂E/∂w and ∂E/∂b to
+// gradW and gradB.
+template <class Record>
+void backward(const Network& net, const double* target, Workspace& ws, Record& record);
 void backward(const Network& net, const double* target, Workspace& ws);
-// w ← w − η · gradW / count (biases too when trainBiases); then clears the sums.
+// The summed gradients become their means over `count` samples (they stay in gradW and gradB); then
+// w ← w − η · mean (biases too when trainBiases). Call clearGradients() before the next batch.
 void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);
 void clearGradients(Workspace& ws);
 

@@ -27,17 +27,17 @@ ojson inputEvent(const Network& net, const Sample& sample, std::size_t s) {
     return {{"kind", "input"}, {"sample", s}, {"inputs", inputs}, {"targets", targets}};
 }
 
-ojson forwardEvent(const Network& net, const Workspace& ws, std::size_t s, std::size_t l, std::size_t j) {
+// Every number of an event is one the passes computed: a value of the workspace or a factor they recorded.
+ojson forwardEvent(const Network& net, const Workspace& ws, const Factors& f, std::size_t s, std::size_t l,
+                   std::size_t j) {
     ojson terms = ojson::array();
-    for (std::size_t i = 0; i < net.layers[l].size; ++i) {
-        const double w = net.weight(l, j, i), a = ws.a[l][i];
+    for (std::size_t i = 0; i < net.layers[l].size; ++i)
         terms.push_back({{"weight", weightName(net, l, j, i)},
                          {"source", neuronName(net, l, i)},
                          {"sourceNeuron", i},
-                         {"w", jsonNumber(w)},
-                         {"a", jsonNumber(a)},
-                         {"product", jsonNumber(w * a)}});
-    }
+                         {"w", jsonNumber(net.weight(l, j, i))},
+                         {"a", jsonNumber(ws.a[l][i])},
+                         {"product", jsonNumber(f.products[l][j * net.layers[l].size + i])}});
     const Layer& layer = net.layers[l + 1];
     ojson bias = nullptr;
     if (layer.bias) bias = {{"name", biasName(net, l, j)}, {"value", jsonNumber(net.biases[l][j])}};
@@ -53,28 +53,22 @@ ojson forwardEvent(const Network& net, const Workspace& ws, std::size_t s, std::
             {"a", jsonNumber(ws.a[l + 1][j])}};
 }
 
-ojson errorEvent(const Network& net, const Workspace& ws, const Sample& sample, std::size_t s) {
+ojson errorEvent(const Network& net, const Workspace& ws, const Factors& f, const Sample& sample, std::size_t s) {
     ojson outputs = ojson::array();
     const std::size_t last = net.depth();
-    for (std::size_t j = 0; j < net.outputs(); ++j) {
-        const double y = ws.a[last][j], t = sample.target[j];
+    for (std::size_t j = 0; j < net.outputs(); ++j)
         outputs.push_back({{"name", neuronName(net, last, j)},
                            {"neuron", j},
-                           {"prediction", jsonNumber(y)},
-                           {"target", jsonNumber(t)},
-                           {"difference", jsonNumber(y - t)},
-                           {"error", jsonNumber(0.5 * (y - t) * (y - t))}});
-    }
-    return {{"kind", "error"},
-            {"sample", s},
-            {"outputs", outputs},
-            {"total", jsonNumber(halfSquaredError(net, ws, sample.target.data()))}};
+                           {"prediction", jsonNumber(ws.a[last][j])},
+                           {"target", jsonNumber(sample.target[j])},
+                           {"difference", jsonNumber(f.differences[j])},
+                           {"error", jsonNumber(f.errors[j])}});
+    return {{"kind", "error"}, {"sample", s}, {"outputs", outputs}, {"total", jsonNumber(ws.error)}};
 }
 
-ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, std::size_t s, std::size_t k,
-                 std::size_t j) {
+ojson deltaEvent(const Network& net, const Workspace& ws, const Factors& f, const Sample& sample, std::size_t s,
+                 std::size_t k, std::size_t j) {
     const Layer& layer = net.layers[k];
-    const double fprime = derivative(layer.activation, ws.z[k][j], ws.a[k][j]);
     ojson e = {{"kind", "delta"},
                {"sample", s},
                {"layer", k},
@@ -86,29 +80,26 @@ ojson deltaEvent(const Network& net, const Workspace& ws, const Sample& sample, 
                {"a", jsonNumber(ws.a[k][j])}};
     if (k == net.depth()) {
         e["target"] = jsonNumber(sample.target[j]);
-        e["difference"] = jsonNumber(ws.a[k][j] - sample.target[j]);
+        e["difference"] = jsonNumber(f.differences[j]);
     } else {
         ojson terms = ojson::array();
-        double sum = 0.0;
-        for (std::size_t m = 0; m < net.layers[k + 1].size; ++m) {
-            const double w = net.weight(k, m, j), d = ws.delta[k + 1][m];
-            sum += w * d;
+        for (std::size_t m = 0; m < net.layers[k + 1].size; ++m)
             terms.push_back({{"weight", weightName(net, k, m, j)},
                              {"dest", neuronName(net, k + 1, m)},
                              {"destNeuron", m},
-                             {"w", jsonNumber(w)},
-                             {"delta", jsonNumber(d)},
-                             {"product", jsonNumber(w * d)}});
-        }
+                             {"w", jsonNumber(net.weight(k, m, j))},
+                             {"delta", jsonNumber(ws.delta[k + 1][m])},
+                             {"product", jsonNumber(f.backProducts[k][m * layer.size + j])}});
         e["terms"] = terms;
-        e["sum"] = jsonNumber(sum);
+        e["sum"] = jsonNumber(f.backSums[k][j]);
     }
-    e["derivative"] = jsonNumber(fprime);
+    e["derivative"] = jsonNumber(f.derivatives[k][j]);
     e["delta"] = jsonNumber(ws.delta[k][j]);
     return e;
 }
 
-void gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std::size_t l, TraceSink& sink) {
+void gradientEvents(const Network& net, const Workspace& ws, const Factors& f, std::size_t s, std::size_t l,
+                    TraceSink& sink) {
     for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) {
         const double d = ws.delta[l + 1][j];
         for (std::size_t i = 0; i < net.layers[l].size; ++i)
@@ -123,7 +114,7 @@ void gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std:
                         {"sourceName", neuronName(net, l, i)},
                         {"delta", jsonNumber(d)},
                         {"a", jsonNumber(ws.a[l][i])},
-                        {"gradient", jsonNumber(d * ws.a[l][i])}});
+                        {"gradient", jsonNumber(f.gradients[l][j * net.layers[l].size + i])}});
         if (net.layers[l + 1].bias)
             sink.event({{"kind", "gradient"},
                         {"sample", s},
@@ -137,9 +128,9 @@ void gradientEvents(const Network& net, const Workspace& ws, std::size_t s, std:
     }
 }
 
-void updateEvents(const Network& before, const Network& after, const Workspace& sums, double eta, std::size_t count,
-                  bool trainBiases, TraceSink& sink) {
-    const double n = static_cast<double>(count);
+// The mean gradients are update()'s own (it leaves them in the workspace).
+void updateEvents(const Network& before, const Network& after, const Workspace& means, double eta, bool trainBiases,
+                  TraceSink& sink) {
     for (std::size_t l = 0; l < before.depth(); ++l) {
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
             for (std::size_t i = 0; i < before.layers[l].size; ++i) {
@@ -151,7 +142,7 @@ void updateEvents(const Network& before, const Network& after, const Workspace& 
                             {"dest", j},
                             {"source", i},
                             {"old", jsonNumber(before.weights[l][at])},
-                            {"gradient", jsonNumber(sums.gradW[l][at] / n)},
+                            {"gradient", jsonNumber(means.gradW[l][at])},
                             {"learningRate", jsonNumber(eta)},
                             {"new", jsonNumber(after.weights[l][at])}});
             }
@@ -165,7 +156,7 @@ void updateEvents(const Network& before, const Network& after, const Workspace& 
                         {"layer", l},
                         {"dest", j},
                         {"old", jsonNumber(before.biases[l][j])},
-                        {"gradient", jsonNumber(sums.gradB[l][j] / n)},
+                        {"gradient", jsonNumber(means.gradB[l][j])},
                         {"learningRate", jsonNumber(eta)},
                         {"new", jsonNumber(after.biases[l][j])}});
     }
@@ -185,13 +176,9 @@ ojson resultEvent(const Network& net, Workspace& ws, const Sample& sample, std::
 }
 
 // This sample's own gradients δ·a (train sees only their sum, in the new weights): into the probe too.
-void probeSampleGradients(const Network& net, Workspace& ws) {
-    for (std::size_t l = 0; l < net.depth(); ++l)
-        for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
-            for (std::size_t i = 0; i < net.layers[l].size; ++i) {
-                const double g = ws.delta[l + 1][j] * ws.a[l][i];
-                ws.probe += g - g;
-            }
+void probeSampleGradients(const Factors& f, Workspace& ws) {
+    for (const auto& layer : f.gradients)
+        for (double g : layer) ws.probe += g - g;
 }
 
 class CollectingSink : public TraceSink {
@@ -241,6 +228,7 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
     Network& net = doc.network;
     const Network before = net;
     Workspace ws(net);
+    Factors factors(net);
     const std::size_t first = position.sample, end = batchEnd(doc, position);
     ojson samples = ojson::array();
     for (std::size_t s = first; s < end; ++s) samples.push_back(s);
@@ -252,20 +240,21 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
                  {"learningRate", jsonNumber(doc.learningRate)}});
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
-        forward(net, sample.input.data(), ws);
-        backward(net, sample.target.data(), ws);
-        probeSampleGradients(net, ws);
+        forward(net, sample.input.data(), ws, factors);
+        backward(net, sample.target.data(), ws, factors);
+        probeSampleGradients(factors, ws);
         requireFinite(ws, net, position.epoch);  // the divergence rule of train, checked before any value is written
         sink.event(inputEvent(net, sample, s));
         for (std::size_t l = 0; l < net.depth(); ++l)
-            for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) sink.event(forwardEvent(net, ws, s, l, j));
-        sink.event(errorEvent(net, ws, sample, s));
+            for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
+                sink.event(forwardEvent(net, ws, factors, s, l, j));
+        sink.event(errorEvent(net, ws, factors, sample, s));
         for (std::size_t k = net.depth(); k >= 1; --k) {
-            for (std::size_t j = 0; j < net.layers[k].size; ++j) sink.event(deltaEvent(net, ws, sample, s, k, j));
-            gradientEvents(net, ws, s, k - 1, sink);
+            for (std::size_t j = 0; j < net.layers[k].size; ++j)
+                sink.event(deltaEvent(net, ws, factors, sample, s, k, j));
+            gradientEvents(net, ws, factors, s, k - 1, sink);
         }
     }
-    Workspace sums = ws;  // keeps the summed gradients, which update() clears
     update(net, ws, doc.learningRate, static_cast<double>(end - first), doc.trainBiases);
     try {
         requireFinite(ws, net, position.epoch);
@@ -273,7 +262,7 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
         net = before;
         throw;
     }
-    updateEvents(before, net, sums, doc.learningRate, end - first, doc.trainBiases, sink);
+    updateEvents(before, net, ws, doc.learningRate, doc.trainBiases, sink);
     for (std::size_t s = first; s < end; ++s) sink.event(resultEvent(net, ws, doc.samples[s], s));
     advance(doc, position);
 }

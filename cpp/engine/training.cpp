@@ -59,7 +59,35 @@ void requireWorkWithinLimit(const Document& doc, Count epochs) {
                           " per call; train fewer epochs per call, or a smaller network");
 }
 
-void train(Document& doc, Position& position, Count epochs) {
+namespace {
+
+// Collects the curve's points, thinned as they come: every stride-th epoch of the call, and the last.
+class CurveWriter {
+public:
+    CurveWriter(Curve* curve, Count epochs) : curve_(curve) {
+        if (!curve_) return;
+        *curve_ = Curve{};
+        curve_->stride = std::max<Count>(1, (epochs + limits::maxCurvePoints - 1) / limits::maxCurvePoints);
+        curve_->epochs.reserve(std::min<Count>(epochs, limits::maxCurvePoints) + 1);
+        curve_->meanErrors.reserve(std::min<Count>(epochs, limits::maxCurvePoints) + 1);
+    }
+    // One epoch (or its part in this call) ended: `last` if the call ends with it.
+    void point(Count epoch, double meanError, bool last) {
+        if (!curve_) return;
+        if (index_++ % curve_->stride == 0 || last) {
+            curve_->epochs.push_back(epoch);
+            curve_->meanErrors.push_back(meanError);
+        }
+    }
+
+private:
+    Curve* curve_;
+    Count index_ = 0;
+};
+
+}  // namespace
+
+Count train(Document& doc, Position& position, Count epochs, const TrainOptions& options) {
     if (epochs > limits::maxEpochs)
         throw EngineError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " +
                           std::to_string(epochs));
@@ -68,18 +96,24 @@ void train(Document& doc, Position& position, Count epochs) {
     const Position start = position;
     Network& net = doc.network;
     Workspace ws(net);
+    CurveWriter curve(options.curve, epochs);
     const Count steps = epochs * batchesPerEpoch(doc);  // ≤ the work limit, checked above
+    double errorSum = 0.0;  // E of the samples learned from since the epoch (or the call) began
+    std::size_t errorCount = 0;
     for (Count b = 0; b < steps; ++b) {
         const std::size_t end = batchEnd(doc, position);
         for (std::size_t s = position.sample; s < end; ++s) {
             forward(net, doc.samples[s].input.data(), ws);
             backward(net, doc.samples[s].target.data(), ws);
+            errorSum += ws.error;
         }
+        errorCount += end - position.sample;
         update(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
+        clearGradients(ws);
         const Count epoch = position.epoch;
         advance(doc, position);
-        const bool checkpoint = position.sample == 0 || b + 1 == steps;  // once per epoch, off the per-step path
-        if (!checkpoint) continue;
+        const bool last = b + 1 == steps;
+        if (position.sample != 0 && !last) continue;  // once per epoch, off the per-step path
         try {
             requireFinite(ws, net, epoch);
         } catch (...) {
@@ -87,7 +121,14 @@ void train(Document& doc, Position& position, Count epochs) {
             position = start;
             throw;
         }
+        const double mean = errorSum / static_cast<double>(errorCount);
+        const bool done = options.stopBelow > 0.0 && position.sample == 0 && mean < options.stopBelow;
+        curve.point(epoch + 1, mean, last || done);
+        errorSum = 0.0;
+        errorCount = 0;
+        if (done) return b + 1;
     }
+    return steps;
 }
 
 double meanError(const Document& doc) {

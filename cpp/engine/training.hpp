@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "document.hpp"
 #include "passes.hpp"
@@ -33,10 +34,25 @@ void requireFinite(const Workspace& ws, const Network& net, Count epoch);
 // (weights + biases + neurons + limits::workPerSample).
 void requireWorkWithinLimit(const Document& doc, Count epochs);
 
+// The loss curve of a train call: one point per epoch completed (and one for a last, partial epoch), the mean
+// over the epoch's samples of E as each sample was learned from (before its batch's update). A long run keeps
+// every stride-th point and the last, at most limits::maxCurvePoints.
+struct Curve {
+    std::vector<Count> epochs;       // the epoch each point ends (1-based, as the counter shows it)
+    std::vector<double> meanErrors;  // its mean error
+    Count stride = 1;
+};
+
+struct TrainOptions {
+    Curve* curve = nullptr;  // filled if given
+    double stopBelow = 0.0;  // > 0: stop at the end of the first epoch whose mean error is below it
+};
+
 // Runs `epochs` epochs' worth of steps from `position` on the hot path: nothing is allocated per step.
-// If the training diverges (requireFinite, checked once per epoch: a parameter that became infinite or NaN
-// stays so), the document and position are left as they were.
-void train(Document& doc, Position& position, Count epochs);
+// Returns the steps done (fewer when stopBelow is met). If the training diverges (requireFinite,
+// checked once per epoch: a parameter that became infinite or NaN stays so), the document and position are left
+// as they were.
+Count train(Document& doc, Position& position, Count epochs, const TrainOptions& options = {});
 
 // Mean over the samples of E = ½ Σ (prediction − target)², with the current parameters.
 double meanError(const Document& doc);

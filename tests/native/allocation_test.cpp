@@ -85,6 +85,7 @@ TEST_CASE("allocation: forward, backward and update allocate nothing") {
                 backstep::forward(doc.network, s.input.data(), ws);
                 backstep::backward(doc.network, s.target.data(), ws);
                 backstep::update(doc.network, ws, doc.learningRate, 1.0, doc.trainBiases);
+                backstep::clearGradients(ws);
             }
         (void)backstep::halfSquaredError(doc.network, ws, doc.samples[0].target.data());
     });

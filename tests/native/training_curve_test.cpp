@@ -1,0 +1,132 @@
+// One copy of the math: the trace and train run the same passes, so they end on the same bits. Training's loss
+// curve: one point per epoch, the mean error of the epoch's samples as each was learned from — with a full batch
+// exactly meanError() before that epoch's update — thinned for long runs, and a run can stop below a target.
+#include <cstring>
+#include <random>
+
+#include "test_support.hpp"
+#include "limits.hpp"
+#include "trace.hpp"
+#include "training.hpp"
+
+using namespace backstep;
+
+namespace {
+
+// XOR on a 2-4-1 tanh network with biases, weights uniform in ±1 from `seed`.
+Document tanhXor(unsigned seed, double learningRate, std::size_t batchSize) {
+    Document doc;
+    doc.network.layers = {
+        {2, Activation::Linear, false, ""}, {4, Activation::Tanh, true, ""}, {1, Activation::Tanh, true, ""}};
+    shapeParameters(doc.network);
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    for (auto& w : doc.network.weights)
+        for (double& x : w) x = u(rng);
+    for (auto& b : doc.network.biases)
+        for (double& x : b) x = u(rng);
+    doc.learningRate = learningRate;
+    doc.batchSize = batchSize;
+    doc.samples = {{{0, 0}, {0}}, {{0, 1}, {1}}, {{1, 0}, {1}}, {{1, 1}, {0}}};
+    return doc;
+}
+
+bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+void checkSameParameters(const Network& a, const Network& b) {
+    for (std::size_t l = 0; l < a.depth(); ++l) {
+        for (std::size_t i = 0; i < a.weights[l].size(); ++i) CHECK(sameBits(a.weights[l][i], b.weights[l][i]));
+        for (std::size_t j = 0; j < a.biases[l].size(); ++j) CHECK(sameBits(a.biases[l][j], b.biases[l][j]));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("trace and train end on bit-identical parameters after the same steps") {
+    std::vector<Document> docs = {readDocument(testsupport::fixture("seed.json")),
+                                  readDocument(testsupport::fixture("mazur.json")), tanhXor(3, 0.3, 1),
+                                  tanhXor(4, 0.3, 3)};  // batches of 3, 1, 2, 2 …: short batches too
+    for (Document& doc : docs) {
+        CAPTURE(doc.title);
+        Document traced = doc, trained = doc;
+        Position tracedAt, trainedAt;
+        const Count epochs = 5;
+        const Count steps = epochs * batchesPerEpoch(doc);
+        Count eventsChecked = 0;
+        for (Count s = 0; s < steps; ++s) {
+            const Network before = traced.network;
+            const auto trace = traceStep(traced, tracedAt);
+            // The trace's update events carry the values train writes.
+            for (const auto& event : trace["events"])
+                if (event["kind"] == "update" && event["type"] == "weight") {
+                    const std::size_t l = event["layer"], j = event["dest"], i = event["source"];
+                    CHECK(sameBits(event["new"].get<double>(), traced.network.weight(l, j, i)));
+                    ++eventsChecked;
+                }
+        }
+        CHECK(train(trained, trainedAt, epochs) == steps);
+        CHECK(tracedAt.step == trainedAt.step);
+        CHECK(tracedAt.epoch == trainedAt.epoch);
+        checkSameParameters(traced.network, trained.network);
+        CHECK(eventsChecked == steps * weightCount(doc.network));
+    }
+}
+
+TEST_CASE("the curve: with a full batch, each epoch's point is meanError() before that epoch's update") {
+    Document doc = tanhXor(5, 0.2, 4);
+    Document replay = doc;
+    Position position;
+    Curve curve;
+    train(doc, position, 20, {&curve});
+    REQUIRE(curve.epochs.size() == 20);
+    CHECK(curve.stride == 1);
+    Position replayAt;
+    for (std::size_t k = 0; k < 20; ++k) {
+        CHECK(curve.epochs[k] == k + 1);
+        CHECK(curve.meanErrors[k] == meanError(replay));  // the same sums in the same order: the same bits
+        train(replay, replayAt, 1);
+    }
+}
+
+TEST_CASE("XOR on a 2-4-1 tanh network: the curve falls below 0.01") {
+    for (unsigned seed : {1u, 2u, 3u}) {
+        CAPTURE(seed);
+        Document doc = tanhXor(seed, 0.1, 1);
+        Position position;
+        Curve curve;
+        train(doc, position, 2000, {&curve});
+        REQUIRE(curve.epochs.size() == 2000);
+        CHECK(curve.meanErrors.front() > 0.1);  // it starts out not knowing XOR
+        CHECK(curve.meanErrors.back() < 0.01);
+        CHECK(meanError(doc) < 0.01);
+    }
+}
+
+TEST_CASE("a long run's curve is thinned to every stride-th epoch and the last") {
+    Document doc = tanhXor(2, 0.05, 1);
+    Position position;
+    Curve curve;
+    const Count epochs = 10 * limits::maxCurvePoints + 3;  // stride 11
+    train(doc, position, epochs, {&curve});
+    CHECK(curve.stride == 11);
+    CHECK(curve.epochs.size() <= limits::maxCurvePoints + 1);
+    CHECK(curve.epochs.front() == 1);
+    CHECK(curve.epochs[1] == 12);
+    CHECK(curve.epochs.back() == epochs);
+}
+
+TEST_CASE("stopBelow: the run stops at the end of the first epoch whose mean error is below the target") {
+    Document doc = tanhXor(1, 0.1, 1);
+    Position position;
+    Curve curve;
+    const Count steps = train(doc, position, 5000, {&curve, 0.05});
+    REQUIRE(!curve.meanErrors.empty());
+    CHECK(steps < 5000 * 4);
+    CHECK(steps % 4 == 0);
+    CHECK(position.epoch == steps / 4);
+    CHECK(curve.meanErrors.back() < 0.05);
+    CHECK(curve.epochs.back() == position.epoch);
+    // Every earlier point was still at or above it (the curve is complete: fewer than maxCurvePoints epochs).
+    REQUIRE(curve.stride == 3);  // 5000 epochs asked: stride ⌈5000 / 2000⌉
+    for (std::size_t k = 0; k + 1 < curve.meanErrors.size(); ++k) CHECK(curve.meanErrors[k] >= 0.05);
+}
