@@ -4,17 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { CSP, SCREENSHOTS, usePage } from './harness.mjs';
+import { CSP, SCREENSHOTS, collectErrors, usePage } from './harness.mjs';
 
 const app = usePage();
 
 async function newPage(viewport = { width: 1000, height: 900 }) {
   const browserContext = await app.browser.newContext({ viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
   const page = await browserContext.newPage();
-  const errors = [];
+  const errors = await collectErrors(page);
   const requests = [];
-  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
   page.on('request', (request) => requests.push(request.url()));
   return { page, errors, requests, close: () => browserContext.close() };
 }
@@ -113,7 +111,7 @@ test('an element renders the same in the aggressive host as alone', async () => 
       await host(
         page,
         path,
-        `<div class="column"><backstep-viz id="second">${await inlineMazur()}</backstep-viz></div>`,
+        `<div class="column"><backstep-viz id="second" app="../index.html">${await inlineMazur()}</backstep-viz></div>`,
       );
     else await page.goto(`${app.url}${path}`);
     await ready(page, '#second');
@@ -215,6 +213,78 @@ test('attributes changed after it is ready take effect at once: decimals, lang, 
   );
   assert.deepEqual(
     errors.filter((message) => !/favicon|missing\.json|404/.test(message)),
+    [],
+  );
+  await close();
+});
+
+test('live hide and theme; of two quick src changes the later wins; attributes set while the engine loads apply', async () => {
+  const { page, errors, close } = await newPage();
+  const doc = (title) =>
+    JSON.stringify({
+      format: 'backstep/1',
+      title,
+      layers: [{ size: 1 }, { size: 1, activation: 'linear' }],
+      weights: [[[0.5]]],
+      learningRate: 0.1,
+      samples: [{ input: [2], target: [1] }],
+    });
+  await page.route(`${app.url}slow.json`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({ contentType: 'application/json', body: doc('Slow') });
+  });
+  await page.route(`${app.url}fast.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: doc('Fast') }),
+  );
+  // The engine arrives late: attributes set meanwhile must still take effect.
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  await host(page, 'live2.html', '<backstep-viz id="a" example="seed"></backstep-viz>');
+  await page.waitForFunction(() => document.querySelector('#a').shadowRoot?.querySelector('.backstep'));
+  await page.evaluate(() => {
+    const element = document.querySelector('#a');
+    element.setAttribute('example', 'mazur');
+    element.setAttribute('hide', 'formula');
+    element.setAttribute('theme', 'dark');
+  });
+  await ready(page, '#a');
+  const inside = (fn) => page.evaluate(fn);
+  await page.waitForFunction(() => document.querySelector('#a').shadowRoot.querySelector('[data-testid="neuron-o2"]'));
+  assert.equal(await inside(() => document.querySelector('#a').shadowRoot.querySelector('.formula-card').hidden), true);
+  assert.equal(
+    await inside(() => document.querySelector('#a').shadowRoot.querySelector('.backstep').dataset.theme),
+    'dark',
+  );
+  // Live: show the formula again, go back to the default theme.
+  await page.evaluate(() => {
+    const element = document.querySelector('#a');
+    element.removeAttribute('hide');
+    element.removeAttribute('theme');
+  });
+  assert.equal(
+    await inside(() => document.querySelector('#a').shadowRoot.querySelector('.formula-card').hidden),
+    false,
+  );
+  assert.equal(
+    await inside(() => document.querySelector('#a').shadowRoot.querySelector('.backstep').dataset.theme),
+    'light',
+  );
+  // Two quick src changes: the slow one answers last, the later one is shown.
+  await page.evaluate(async () => {
+    const element = document.querySelector('#a');
+    element.setAttribute('src', 'slow.json');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    element.setAttribute('src', 'fast.json');
+  });
+  await page.waitForTimeout(1200);
+  assert.equal(
+    await inside(() => document.querySelector('#a').shadowRoot.querySelector('[data-testid="doc-title"]').textContent),
+    'Fast',
+  );
+  assert.deepEqual(
+    errors.filter((message) => !message.includes('favicon')),
     [],
   );
   await close();

@@ -4,27 +4,26 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCREENSHOTS, usePage } from './harness.mjs';
+import { SCREENSHOTS, collectErrors, usePage } from './harness.mjs';
 
 const app = usePage();
 
 async function openHost(viewport = { width: 1000, height: 800 }) {
   const browserContext = await app.browser.newContext({ viewport, reducedMotion: 'reduce', deviceScaleFactor: 1 });
   const page = await browserContext.newPage();
-  const errors = [];
-  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = await collectErrors(page);
   await page.goto(`${app.url}examples/embed-host.html`);
   const frame = page.frameLocator('.backstep-frame');
   await frame.locator('.backstep[data-status="ready"]').waitFor({ timeout: 15000 });
   const inner = page.frames().find((f) => f.url().includes('embed.html'));
-  // The host has sized the frame to the posted height: the frame's document fits without scrolling.
+  // The host has sized the frame to a posted height (embed-host.js sets style.height), and the frame's document
+  // fits in it without scrolling.
   await page.waitForFunction(() => {
     const element = document.querySelector('.backstep-frame');
     const doc = element.contentDocument.documentElement;
     return (
-      Math.abs(element.getBoundingClientRect().height - doc.getBoundingClientRect().height) <= 1 &&
-      element.clientHeight !== 500
+      element.style.height !== '' &&
+      Math.abs(element.getBoundingClientRect().height - doc.getBoundingClientRect().height) <= 1
     );
   });
   return { page, frame, inner, errors, close: () => browserContext.close() };
@@ -47,9 +46,8 @@ test('in a 700-px column the frame takes its content’s height: no inner scroll
   await close();
 });
 
-test('in a 700 × 500 column the whole seed step fits 500 px, at one height on every frame', async () => {
-  const { page, frame, errors, close } = await openHost();
-  assert.equal((await page.locator('.backstep-frame').boundingBox()).width, 700);
+/** The frame's height on each frame of the step (stepping inside the frame), and the events' titles. */
+async function heightsThroughStep(page, frame) {
   const heights = [];
   const titles = [];
   for (let index = 0; index < 21; index += 1) {
@@ -71,6 +69,13 @@ test('in a 700 × 500 column the whole seed step fits 500 px, at one height on e
     titles.push(await frame.getByTestId('formula-caption').textContent());
     await frame.getByTestId('step-forward').click();
   }
+  return { heights, titles };
+}
+
+test('in a 700 × 500 column the whole seed step fits 500 px, at one height on every frame', async () => {
+  const { page, frame, errors, close } = await openHost();
+  assert.equal((await page.locator('.backstep-frame').boundingBox()).width, 700);
+  const { heights, titles } = await heightsThroughStep(page, frame);
   assert.deepEqual(titles.slice(0, 2), ['Sample 1: inputs and target', 'Neuron h1']);
   assert.ok(titles.includes('Gradient ∂E/∂w1') && titles.includes('Update w6'), titles.join(' | '));
   assert.ok(Math.max(...heights) <= 500, `taller than 500 px: ${heights.join(' ')}`);
@@ -88,6 +93,11 @@ test('in a 700 × 500 column the whole seed step fits 500 px, at one height on e
     assert.ok(await frame.getByTestId(id).isVisible(), `${id} is visible`);
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'embed-700x500.png'), fullPage: true });
+  // The matrix view holds one height through the step too (its matrices need a few pixels more).
+  await frame.getByTestId('view-matrix').click();
+  const matrix = await heightsThroughStep(page, frame);
+  assert.equal(new Set(matrix.heights).size, 1, `the matrix view changed height: ${matrix.heights.join(' ')}`);
+  assert.ok(matrix.heights[0] <= 510, `matrix view: ${matrix.heights[0]} px`);
   assert.deepEqual(errors, []);
   await close();
 });

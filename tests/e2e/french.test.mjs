@@ -9,6 +9,7 @@ const app = usePage();
 test('a French browser gets French labels and 0,191; switching to English keeps the frame', async () => {
   const { page, errors } = await app.open({ locale: 'fr-FR' });
   assert.equal(await page.locator('.backstep').getAttribute('lang'), 'fr');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr', 'the page that owns the document');
   assert.equal(await text(page, 'phase-forward'), 'Avant');
   await frameTo(page, 3); // o1 = w5·h1 + w6·h2
   assert.equal(await text(page, 'neuron-o1-value'), '0,191');
@@ -18,6 +19,7 @@ test('a French browser gets French labels and 0,191; switching to English keeps 
 
   await page.getByTestId('language').selectOption('en');
   assert.equal(await page.locator('.backstep').getAttribute('lang'), 'en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await text(page, 'phase-forward'), 'Forward');
   assert.equal(await text(page, 'neuron-o1-value'), '0.191');
   assert.match(await text(page, 'counter'), /Epoch\s*1/);

@@ -118,12 +118,7 @@ export function usePage() {
     context.contexts.push(browserContext);
     const page = await browserContext.newPage();
     if (init) await page.addInitScript(init);
-    const errors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        errors.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    const errors = await collectErrors(page);
     page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
     await page.goto(`${context.url}${query}`);
     await page.waitForSelector('.backstep[data-status="ready"]', { timeout: 15000 });
@@ -131,6 +126,24 @@ export function usePage() {
     return { page, errors };
   };
   return context;
+}
+
+/**
+ * Every error a page reports, as it happens: console errors and warnings, uncaught exceptions, and error events
+ * on window that are neither (a ResizeObserver loop), which a host page's error monitoring would log.
+ */
+export async function collectErrors(page) {
+  const errors = [];
+  await page.addInitScript(() =>
+    window.addEventListener('error', (event) => {
+      if (!event.error) console.error(`window error: ${event.message}`);
+    }),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
 }
 
 export async function screenshot(page, name) {

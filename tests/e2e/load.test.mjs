@@ -23,8 +23,9 @@ test('loads with no console error and shows the seed network', async () => {
   const graph = page.getByTestId('graph');
   assert.equal(await graph.getAttribute('role'), 'group');
   assert.match(await graph.getAttribute('aria-label'), /2-2-1/);
-  assert.equal(await page.locator('[data-testid="narration"]').getAttribute('aria-live'), 'polite');
+  assert.equal(await page.getByTestId('announcer').getAttribute('aria-live'), 'polite');
   assert.match(await text(page, 'narration'), /inputs i1 = 2, i2 = 3; target o1 = 1/);
+  assert.equal(await text(page, 'announcer'), await text(page, 'narration'), 'the live region says what is shown');
   assert.equal(await page.locator('.edge.is-neg').count(), 0, 'every seed weight is positive');
   assert.deepEqual(errors, []);
 });

@@ -8,6 +8,7 @@ import { BackstepEngine } from '../../web/src/engine/engine.js';
 import { createSession } from '../../web/src/state/session.js';
 import { latestEventFor, parseRef, ref, refsOf } from '../../web/src/state/refs.js';
 import { sceneAt } from '../../web/src/state/scene.js';
+import { currentSample } from '../../web/src/state/selectors.js';
 import { computeLayout } from '../../web/src/graph/layout.js';
 import { scalarFormula } from '../../web/src/formula/scalar.js';
 import { matrixFormula } from '../../web/src/formula/matrix.js';
@@ -213,4 +214,28 @@ test('one key for every graph element: each ref reads back to its kind and name;
   }
   assert.equal(parseRef('x:1'), null);
   assert.equal(editTargetOf('n:nowhere', { labels: (await firstStep(seed)).labels }), null);
+});
+
+test('parseRef reads only the kinds it knows (not the names every object has)', () => {
+  for (const key of ['constructor', 'toString:x', '__proto__', 'hasOwnProperty', ''])
+    assert.equal(parseRef(key), null, key);
+  assert.deepEqual(parseRef('e:o1'), { kind: 'error', name: 'o1' });
+  assert.deepEqual(parseRef('w:a:b'), { kind: 'weight', name: 'a:b' }, 'a name may hold a colon');
+});
+
+test('the sample on screen: inputs and targets of a batch’s later sample are edited in that sample', async () => {
+  const doc = { ...mazur, batchSize: 2, samples: [mazur.samples[0], { input: [0.3, 0.7], target: [0.2, 0.8] }] };
+  const { labels, entry } = await firstStep(doc);
+  const events = entry.trace.events;
+  const second = events.findIndex((event) => event.kind === 'input' && event.sample === 1);
+  assert.ok(second > 0);
+  const state = (event) => ({ history: [entry], cursor: { step: 0, event } });
+  assert.equal(currentSample(state(0)), 0);
+  assert.equal(currentSample(state(second - 1)), 0);
+  assert.equal(currentSample(state(second)), 1);
+  assert.equal(currentSample(state(events.length - 1)), 1);
+  const target = editTargetOf(ref.neuron('i2'), { labels, sample: currentSample(state(second)) });
+  assert.deepEqual(target, { kind: 'input', sample: 1, index: 1 });
+  assert.equal(valueAt(doc, target), 0.7);
+  assert.equal(valueAt(doc, editTargetOf(ref.target('o2'), { labels, sample: 1 })), 0.8);
 });

@@ -7,6 +7,7 @@ import { BackstepEngine, engineLimits } from '../../web/src/engine/engine.js';
 import { readLink, writeLink } from '../../web/src/link/share-link.js';
 import { base64urlToBytes } from '../../web/src/link/base64url.js';
 import { inflate } from '../../web/src/link/deflate.js';
+import { parseHide } from '../../web/src/link/hide.js';
 import seed from '../fixtures/seed.json' with { type: 'json' };
 import mazur from '../fixtures/mazur.json' with { type: 'json' };
 
@@ -158,4 +159,11 @@ test('packed links carry the engine’s own text; a network too large for a link
     samples: Array.from({ length: 30000 }, (_, k) => ({ input: [random(k), random(k + 1)], target: [random(k + 2)] })),
   };
   assert.equal(await writeLink({ document: huge }), null);
+});
+
+test('hide: the known parts, each once, whatever the spacing; unknown names ignored', () => {
+  assert.deepEqual(parseHide('formula'), ['formula']);
+  assert.deepEqual(parseHide(' controls , formula,formula'), ['formula', 'controls']);
+  assert.deepEqual(parseHide('graph,<script>,'), []);
+  assert.deepEqual(parseHide(null), []);
 });

@@ -8,6 +8,8 @@ import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
 import { readLink } from './link/share-link.js';
 import { mountOptionsFromLink } from './link/mount-options.js';
+import { parseHide } from './link/hide.js';
+import { followLanguage } from './page-language.js';
 
 /** The embed's own keys in the fragment (a share link's reader ignores them). */
 function embedOptions(fragment) {
@@ -17,7 +19,7 @@ function embedOptions(fragment) {
       .split('&')
       .map((pair) => pair.split('=')),
   );
-  return { hide: (keys.get('hide') ?? '').split(',').filter(Boolean), autoplay: keys.get('autoplay') === '1' };
+  return { hide: parseHide(decodeURIComponent(keys.get('hide') ?? '')), autoplay: keys.get('autoplay') === '1' };
 }
 
 function postHeight() {
@@ -44,6 +46,7 @@ async function start() {
     appUrl: new URL('./index.html', window.location.href).href,
     ...mountOptionsFromLink(link),
   });
+  followLanguage(instance);
   await instance.ready;
   new ResizeObserver(postHeight).observe(document.documentElement);
   postHeight();

@@ -6,6 +6,7 @@ import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
 import { readLink } from './link/share-link.js';
 import { mountOptionsFromLink } from './link/mount-options.js';
+import { followLanguage } from './page-language.js';
 
 async function start() {
   const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
@@ -16,6 +17,7 @@ async function start() {
     storage: !window.location.hash, // a link's options are for this visit, not remembered
     ...mountOptionsFromLink(link),
   });
+  followLanguage(instance);
   await instance.ready;
   followAddress(instance);
 }

@@ -45,6 +45,12 @@ function skeleton({ uid, page, embed, linked }) {
   const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard]);
   const bar = h('div', { class: 'control-bar', role: 'region' });
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
+  const announcer = h('p', {
+    class: 'visually-hidden',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+    'data-testid': 'announcer',
+  });
   const skip = page ? h('a', { class: 'skip-link', href: `#${uid('graph-card')}` }) : null;
   // "Open in backstep": placed in the graph card's header once it is built.
   const openFull = linked
@@ -53,13 +59,14 @@ function skeleton({ uid, page, embed, linked }) {
   const mode = page ? ' is-page' : embed ? ' is-embed' : '';
   // Focusable, so a click anywhere inside gives it the keyboard: its shortcuts act on it alone.
   const element = h('div', { class: `backstep${mode}`, 'data-status': 'loading', tabindex: '-1' }, [
+    announcer, // first: out of sight at the top, it never adds to the instance's height
     skip,
     embed ? null : header,
     main,
     bar,
     banner,
   ]);
-  return { element, header, graphCard, formulaCard, bar, banner, skip, openFull };
+  return { element, header, graphCard, formulaCard, bar, banner, announcer, skip, openFull };
 }
 
 /** Texts of the skeleton itself, in the instance's language; the loading note until the engine is ready. */
@@ -144,21 +151,6 @@ export function mountBackstep(root, options = {}) {
   function setHidden(hide) {
     parts.formulaCard.hidden = hide.includes('formula');
     parts.bar.hidden = hide.includes('controls');
-    voiceCaption();
-  }
-
-  /** The bar's caption repeats the narration for the eye; with the formula card (and its live narration) left
-      out, it is what a screen reader hears. */
-  function voiceCaption() {
-    const caption = ui?.barCaption;
-    if (!caption) return;
-    if (parts.formulaCard.hidden) {
-      caption.removeAttribute('aria-hidden');
-      caption.setAttribute('aria-live', 'polite');
-    } else {
-      caption.setAttribute('aria-hidden', 'true');
-      caption.removeAttribute('aria-live');
-    }
   }
 
   /** Says why a link (or another source of a network) could not be read; what is on screen stays. */
@@ -219,7 +211,7 @@ export function mountBackstep(root, options = {}) {
     if (parts.openFull) parts.graphCard.querySelector('.graph-head-tools').append(parts.openFull); // top right
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
-    mountNarration(parts.formulaCard, { ...context, mirror: barCaption });
+    mountNarration(parts.formulaCard, { ...context, mirror: barCaption, announcer: parts.announcer });
     parts.formulaCard.append(h('p', { class: 'hover-hint', text: t('formula.hoverHint') }));
     panel.render();
     const barInner = h('div', { class: 'bar-inner' }, [barCaption]);
@@ -231,8 +223,7 @@ export function mountBackstep(root, options = {}) {
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
-    ui = { scope: uiScope, status, barCaption };
-    voiceCaption();
+    ui = { scope: uiScope, status };
   }
 
   scope.own(

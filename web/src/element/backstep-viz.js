@@ -11,20 +11,36 @@ import { mountBackstep } from '../component/mount.js';
 import { engineLimits } from '../engine/engine.js';
 import { LINK_OPTIONS, readLink } from '../link/share-link.js';
 import { mountOptionsFromLink } from '../link/mount-options.js';
+import { parseHide } from '../link/hide.js';
 import { supportedLanguage } from '../i18n/index.js';
+import { DEFAULT_SETTINGS } from '../state/initial.js';
+import { addFontFaces, componentSheet } from './styles.js';
 
 const SOURCE_ATTRIBUTES = ['src', 'link', 'example'];
 const FRAME_ATTRIBUTES = ['step', 'event'];
-const DISPLAY_ATTRIBUTES = ['lang', 'theme', 'decimals', 'speed', 'view'];
-const hiddenParts = (element) => (element.getAttribute('hide') ?? '').split(',').map((part) => part.trim());
-import { addFontFaces, componentSheet } from './styles.js';
+// Display attributes and the link options they take their values from.
+const DISPLAY_ATTRIBUTES = { decimals: 'dec', speed: 'speed', theme: 'theme', view: 'view' };
+
+/** The display options (and language) among what mountOptionsFromLink gives. */
+function displayOf({ linkError, document, position, event, ...display }) {
+  return Object.fromEntries(Object.entries(display).filter(([, value]) => value !== undefined));
+}
 
 class BackstepViz extends HTMLElement {
-  static observedAttributes = [...SOURCE_ATTRIBUTES, ...FRAME_ATTRIBUTES, ...DISPLAY_ATTRIBUTES, 'hide'];
+  static observedAttributes = [
+    ...SOURCE_ATTRIBUTES,
+    ...FRAME_ATTRIBUTES,
+    ...Object.keys(DISPLAY_ATTRIBUTES),
+    'lang',
+    'hide',
+  ];
 
   #instance = null;
   #observer = null;
   #run = 0; // counts starts and removals: a start that is no longer the latest stops
+  #loads = 0; // counts source reads: a read that is no longer the latest is dropped
+  #readSource = ''; // the source attributes as the start read them
+  #linkDisplay = {}; // the display options of the link read last: what an attribute removed goes back to
 
   connectedCallback() {
     if (this.#instance || this.#observer) return;
@@ -45,19 +61,26 @@ class BackstepViz extends HTMLElement {
 
   disconnectedCallback() {
     this.#run += 1; // a start still waiting stops at its next step
+    this.#loads += 1;
     this.#observer?.disconnect();
     this.#observer = null;
     this.#instance?.dispose();
     this.#instance = null;
   }
 
-  /** An attribute changed: before the element is ready its start reads them all; after, it applies the change. */
+  /** An attribute changed: before the element is ready its start catches up on every change; after, it applies it. */
   attributeChangedCallback(name, previous, value) {
     if (previous === value || !this.#instance?.actions) return;
-    if (name === 'hide') this.#instance.setHidden(hiddenParts(this));
+    if (name === 'hide') this.#instance.setHidden(parseHide(value));
     else if (SOURCE_ATTRIBUTES.includes(name)) this.#reload();
     else if (FRAME_ATTRIBUTES.includes(name)) this.#goToAttributes();
     else this.#applyDisplay();
+  }
+
+  /** What the source attributes say now (the inline document's text included). */
+  #sourceKey() {
+    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? null;
+    return JSON.stringify([inline, ...SOURCE_ATTRIBUTES.map((name) => this.getAttribute(name))]);
   }
 
   /** Where the network comes from, read like a share link: { ok, document, … } or { ok: false, message }. */
@@ -77,12 +100,7 @@ class BackstepViz extends HTMLElement {
   #attributeOptions() {
     const options = {};
     if (this.hasAttribute('lang')) options.language = supportedLanguage(this.getAttribute('lang'));
-    for (const [attribute, key] of [
-      ['decimals', 'dec'],
-      ['speed', 'speed'],
-      ['theme', 'theme'],
-      ['view', 'view'],
-    ]) {
+    for (const [attribute, key] of Object.entries(DISPLAY_ATTRIBUTES)) {
       if (!this.hasAttribute(attribute)) continue;
       const option = LINK_OPTIONS[key];
       const value = option.parse(this.getAttribute(attribute));
@@ -93,14 +111,17 @@ class BackstepViz extends HTMLElement {
 
   async #start() {
     const run = ++this.#run;
+    this.#readSource = this.#sourceKey();
     const source = await this.#source().catch((error) => ({ ok: false, message: error.message }));
     if (run !== this.#run) return; // removed meanwhile
+    const fromLink = mountOptionsFromLink(source);
+    this.#linkDisplay = displayOf(fromLink);
     const instance = mountBackstep(this.shadowRoot, {
       embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
       example: this.getAttribute('example') ?? undefined,
       appUrl: this.getAttribute('app') ?? undefined,
-      hide: hiddenParts(this),
-      ...mountOptionsFromLink(source),
+      hide: parseHide(this.getAttribute('hide')),
+      ...fromLink,
       ...this.#attributeOptions(),
     });
     this.#instance = instance;
@@ -110,6 +131,10 @@ class BackstepViz extends HTMLElement {
       return; // the engine could not start: the instance shows why
     }
     if (run !== this.#run) return;
+    // Attributes set while the engine loaded (a framework sets them a tick after insertion) take effect now.
+    instance.setHidden(parseHide(this.getAttribute('hide')));
+    this.#applyDisplay();
+    if (this.#sourceKey() !== this.#readSource) this.#reload();
     this.#goToAttributes();
     instance.store.subscribe((state, previous) => {
       if (state.loads !== previous.loads) this.dispatchEvent(new CustomEvent('change', { detail: this.toJSON() }));
@@ -123,23 +148,31 @@ class BackstepViz extends HTMLElement {
       this.#instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
   }
 
+  /** Sets the display options to the attributes'; one that was removed goes back to its default. */
   #applyDisplay() {
+    const defaults = { ...DEFAULT_SETTINGS, language: supportedLanguage(navigator.language), ...this.#linkDisplay };
+    const wanted = { ...defaults, ...this.#attributeOptions() };
     const { settings } = this.#instance.store.get();
-    for (const [key, value] of Object.entries(this.#attributeOptions()))
-      if (settings[key] !== value) this.#instance.actions.setSetting(key, value);
+    for (const [key, value] of Object.entries(wanted))
+      if (value !== undefined && value !== null && settings[key] !== value)
+        this.#instance.actions.setSetting(key, value);
   }
 
-  /** Opens the network the source attributes now name; one that cannot be read is refused with a message. */
+  /** Opens the network the source attributes now name (with a link's display options); one that cannot be read is
+      refused with a message, and the network on screen stays. The latest read wins. */
   async #reload() {
-    const run = this.#run;
+    const load = ++this.#loads;
+    this.#readSource = this.#sourceKey();
     const source = await this.#source().catch((error) => ({ ok: false, message: error.message }));
     const instance = this.#instance;
-    if (run !== this.#run || !instance?.actions) return; // removed meanwhile
-    const options = mountOptionsFromLink(source);
-    if (options.linkError) instance.showLinkError(options.linkError);
-    else if (options.document)
-      instance.actions.loadDocument(options.document, { position: options.position, event: options.event });
+    if (load !== this.#loads || !instance?.actions) return; // a later read, or removed meanwhile
+    const fromLink = mountOptionsFromLink(source);
+    if (fromLink.linkError) return instance.showLinkError(fromLink.linkError);
+    if (fromLink.document)
+      instance.actions.loadDocument(fromLink.document, { position: fromLink.position, event: fromLink.event });
     else instance.actions.loadPreset(this.getAttribute('example') ?? undefined);
+    this.#linkDisplay = displayOf(fromLink);
+    this.#applyDisplay();
   }
 
   #frame() {

@@ -16,6 +16,10 @@ import compact from '../styles/compact.css?inline';
 
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
+// The element is a block: in a flex row or an inline context it still takes the width it is given (its layout
+// answers to its own width, so its content cannot size it; contain-intrinsic-inline-size gives it one there).
+const HOST = ':host { display: block; max-width: 100%; }';
+
 let shadowSheet = null;
 let fontsAdded = false;
 
@@ -24,6 +28,7 @@ export function componentSheet() {
   if (!shadowSheet) {
     shadowSheet = new CSSStyleSheet();
     const text = [
+      HOST,
       katex.replace(FONT_FACE, ''),
       tokens,
       base,

@@ -1,6 +1,6 @@
 // Outside the full page the formula's rows keep one height (--formula-box, set by the compact styles), so
-// the host's page does not jump as the learner steps. Where the box is wide enough, formula, numbers and
-// result sit side by side (is-columns); otherwise one under the other. A formula still taller than the box
+// the host's page does not jump as the learner steps. Where the styles allow it (--formula-side-by-side) and they
+// fit, formula, numbers and result sit side by side (is-columns); otherwise one under the other. A formula still taller than the box
 // is set smaller until it fits, down to a legible floor; past the floor the box grows, and stays grown
 // until the network, the view or the width changes.
 const FLOOR = 0.8;
@@ -16,7 +16,7 @@ function fitToBox(rows) {
   const style = getComputedStyle(rows);
   const box = parseFloat(style.getPropertyValue('--formula-box'));
   if (!(box > 0)) return false;
-  if (style.getPropertyValue('--formula-columns').trim() === '1') {
+  if (style.getPropertyValue('--formula-side-by-side').trim() === '1') {
     rows.classList.add('is-columns');
     if (overflowsWidth(rows)) rows.classList.remove('is-columns');
   }

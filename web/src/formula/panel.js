@@ -10,6 +10,7 @@ import { renderLines } from './katex-render.js';
 import { matrixFormula } from './matrix.js';
 import { scalarFormula } from './scalar.js';
 import { createBoxFit } from './fit.js';
+import { nextFrame } from '../component/next-frame.js';
 import { eventTitle, refLabel } from './titles.js';
 
 function formulaContext(state, upTo, t) {
@@ -75,6 +76,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     const event = entry.trace.events[eventIndex];
     const context = formulaContext(state, eventIndex, t);
     const formula = (state.settings.view === 'matrix' ? matrixFormula : scalarFormula)(event, context);
+    card.dataset.view = state.settings.view; // first: the view's styles decide how the formula is fitted
     phase.textContent = t(`phase.${phaseOf(event)}`);
     phase.dataset.phase = phaseOf(event);
     caption.textContent = eventTitle(event, t);
@@ -85,7 +87,6 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     for (const button of views)
       button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
     card.classList.toggle('is-preview', Boolean(previewRef));
-    card.dataset.view = state.settings.view;
   }
 
   function render() {
@@ -127,11 +128,15 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     )
       render();
   });
+  // Refitted in the next frame, not inside the observer's callback: a refit changes the card's height.
+  const frames = nextFrame(scope);
   const resizing = new ResizeObserver(([entry]) => {
     if (Math.round(entry.contentRect.width) === width) return;
     width = Math.round(entry.contentRect.width);
-    render();
+    frames.request(render);
   });
+  // KaTeX's fonts change the formulas' sizes as they arrive (they load when first used): fit again then.
+  if (document.fonts) scope.listen(document.fonts, 'loadingdone', () => frames.request(render));
   resizing.observe(card);
   scope.own(() => resizing.disconnect());
   return { render, body };

@@ -70,7 +70,13 @@ function error(event, { decimals }) {
     (output) =>
       `${delta(output.name)} = ${linked(ref.neuron(output.name), num(output.prediction, decimals))} - ${linked(ref.target(output.name), num(output.target, decimals, true))} = ${linked(ref.difference(output.name), num(output.difference, decimals))}`,
   );
-  const squares = event.outputs.map((output) => `${paren(num(output.difference, decimals))}^2`).join(' + ');
+  // With several outputs each square is an output's own error (its cell E(o1) in the error panel).
+  const squares = event.outputs
+    .map((output) => {
+      const square = `${paren(num(output.difference, decimals))}^2`;
+      return single ? square : linked(ref.error(output.name), square);
+    })
+    .join(' + ');
   return {
     symbolic: [...differences, single ? `${E} = \\tfrac{1}{2}\\Delta^2` : `${E} = \\tfrac{1}{2}\\sum_k \\Delta_k^2`],
     substituted: [...numbers, `${E} = \\tfrac{1}{2}${single ? squares : `\\left(${squares}\\right)`}`],

@@ -67,8 +67,8 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
     rows.push([ref.target(output.name), ref.difference(output.name), ref.error(multi ? output.name : undefined)]);
   if (multi) rows.push([ref.error()]);
   const resultRows = gridRows(resultIds(outputs), perRow);
-  const titleH = 28;
-  const dividerH = 30;
+  const titleH = m.cardTitleH;
+  const dividerH = m.cardDividerH;
   const x = m.pad;
   const w = width - 2 * m.pad;
   const y = netBottom + m.cardGap;

@@ -46,7 +46,8 @@ function trimmed(source, dest) {
 /** The error panel's width: its rows' labels and numbers, and its two titles (uppercase, in the language on screen). */
 function panelWidth(m, decimals, titles) {
   const rows = textWidth('Δ = o1 − t', 12.5) + 1.12 * textWidth(widestNumber(decimals), 15) + 58;
-  const title = Math.max(0, ...titles.map((text) => text.length * 12 * 0.74 + 28));
+  // Uppercase, bold and letter-spaced (error-panel.css): about a third wider than the estimate of plain text.
+  const title = Math.max(0, ...titles.map((text) => 1.35 * textWidth(text, 12) + 28));
   return Math.max(m.cardW ?? 0, rows, title);
 }
 

@@ -56,6 +56,8 @@ export const NARROW = {
   pillPadY: 3,
   cellH: 46,
   cardGap: 14,
+  cardTitleH: 28,
+  cardDividerH: 30,
 };
 
 export const NARROW_BELOW = 620;

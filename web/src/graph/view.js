@@ -12,6 +12,7 @@ import { computeLayout } from './layout.js';
 import { NARROW_BELOW } from './metrics.js';
 import { cancelAll } from './tokens.js';
 import { updateGraph } from './update.js';
+import { nextFrame } from '../component/next-frame.js';
 import { createGraphHeader, updateGraphHeader } from './header.js';
 
 export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar }) {
@@ -54,7 +55,8 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     const entry = currentEntry(state);
     if (!entry || width === 0) return;
     const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
-    const key = `${width}|${fitHeight}|${state.loads}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
+    const compact = getComputedStyle(card).getPropertyValue('--graph-compact').trim() === '1'; // compact.css
+    const key = `${width}|${fitHeight}|${compact}|${state.loads}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
     if (key !== layoutKey) {
       layout = {
         ...computeLayout({
@@ -63,7 +65,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
           width,
           decimals: state.settings.decimals,
           fitHeight,
-          compact: !bar, // outside the full page
+          compact,
           cardTitles: [t('card.title'), t('card.results')],
         }),
         fitHeight,
@@ -132,13 +134,15 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     if (!svg.contains(event.relatedTarget)) hoverLinks.set(null, 'graph');
   });
 
+  // Redrawn in the next frame, not inside the observer's callback: a redraw changes sizes the observer watches.
   const resizing = new ResizeObserver((entries) => {
     const next = Math.floor(entries[0].contentRect.width);
     if (next > 0 && next !== width) {
       width = next;
-      render();
+      frames.request(() => render());
     }
   });
+  const frames = nextFrame(scope);
   resizing.observe(wrap);
   scope.own(() => resizing.disconnect());
   if (bar) {

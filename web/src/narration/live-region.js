@@ -1,17 +1,13 @@
-// The plain-text sentence of the current step, in an aria-live region so screen-reader
-// users follow along. It is also the visible caption under the formula, and (on a phone,
-// where the formula is below the fold) a caption in the control bar, hidden from readers.
+// The plain-text sentence of the current step: the visible caption under the formula, a caption in the control
+// bar (on a phone, where the formula is below the fold; hidden from readers), and the announcer — one
+// visually hidden aria-live region at the instance's root, outside every part an embed may leave out, so
+// screen-reader users follow along whatever is shown.
 import { h } from '../dom.js';
 import { currentEntry, currentEvent } from '../state/selectors.js';
 import { narrate } from './narrate.js';
 
-export function mountNarration(container, { store, t, mirror = null }) {
-  const sentence = h('p', {
-    class: 'narration-text',
-    'data-testid': 'narration',
-    'aria-live': 'polite',
-    'aria-atomic': 'true',
-  });
+export function mountNarration(container, { store, t, mirror = null, announcer }) {
+  const sentence = h('p', { class: 'narration-text', 'data-testid': 'narration' });
   const element = h('div', { class: 'narration' }, [
     h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' }),
     sentence,
@@ -28,6 +24,7 @@ export function mountNarration(container, { store, t, mirror = null }) {
       outputNames: state.labels.neurons.at(-1),
     });
     if (mirror) mirror.textContent = sentence.textContent;
+    announcer.textContent = sentence.textContent;
   }
 
   store.subscribe((state, previous) => {

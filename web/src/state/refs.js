@@ -30,8 +30,9 @@ const KINDS = {
 export function parseRef(key) {
   const text = String(key);
   const colon = text.indexOf(':');
-  const kind = KINDS[colon < 0 ? text : text.slice(0, colon)];
-  if (!kind) return null;
+  const prefix = colon < 0 ? text : text.slice(0, colon);
+  if (!Object.hasOwn(KINDS, prefix)) return null;
+  const kind = KINDS[prefix];
   return { kind, name: colon < 0 ? null : text.slice(colon + 1) };
 }
 
