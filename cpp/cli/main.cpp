@@ -1,10 +1,16 @@
-// backstep — the command-line tool: train, trace and explain a network document.
+// backstep — the command-line tool: train, trace and explain a network document, initialize its weights and
+// check its gradients.
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "../engine/initialize.hpp"
 #include "../engine/limits.hpp"
 #include "../engine/message.hpp"
 #include "../engine/session.hpp"
@@ -13,10 +19,19 @@
 namespace {
 
 std::string usage() {
-    return "usage: backstep train DOC.json [--epochs N] [-o FILE]   print the document after N epochs (default 1)\n"
+    return "usage: backstep train DOC.json [--epochs N] [--curve FILE.csv] [-o FILE]\n"
+           "                                                        print the document after N epochs (default 1);\n"
+           "                                                        --curve writes epoch,meanError, one row an epoch\n"
            "       backstep trace DOC.json [-o FILE]                print the trace of the first step\n"
            "       backstep explain DOC.json [--format markdown|latex] [--decimals N] [-o FILE]\n"
            "                                                        print the worked solution of the first step\n"
+           "       backstep init DOC.json --scheme uniform|xavier|he|zeros [--seed N] [--range R] [-o FILE]\n"
+           "                                                        print the document with new weights and biases\n"
+           "                                                        (--seed 0 to 2^53 - 1, default 1: the same seed\n"
+           "                                                        gives the same bits; --range, uniform only,\n"
+           "                                                        default 0.5)\n"
+           "       backstep gradcheck DOC.json [-o FILE]            print backprop's and finite differences'\n"
+           "                                                        gradients of the first step, side by side\n"
            "DOC.json may be - to read standard input; a document over " +
            std::to_string(backstep::limits::maxBytes) +
            " bytes is refused (reading stops there).\n"
@@ -33,7 +48,7 @@ struct UsageError : std::runtime_error {
 // A short quotation of the user's text (a path, an argument) for a message.
 std::string excerpt(const std::string& text) { return backstep::quote(text, 63); }  // 60 bytes and "…"
 
-std::size_t parseCount(const std::string& flag, const std::string& text, std::size_t low, std::size_t high) {
+std::uint64_t parseCount(const std::string& flag, const std::string& text, std::uint64_t low, std::uint64_t high) {
     std::size_t used = 0;
     unsigned long long n = 0;
     try {
@@ -44,19 +59,39 @@ std::size_t parseCount(const std::string& flag, const std::string& text, std::si
     if (used != text.size() || text.empty() || text[0] == '-' || n < low || n > high)
         throw UsageError(flag + ": expected an integer from " + std::to_string(low) + " to " + std::to_string(high) +
                          ", got \"" + excerpt(text) + "\"");
-    return static_cast<std::size_t>(n);
+    return n;
+}
+
+// A finite number greater than 0, in the JSON number syntax.
+double parsePositive(const std::string& flag, const std::string& text) {
+    const auto refuse = [&]() {
+        return UsageError(flag + ": expected a finite number greater than 0, got \"" + excerpt(text) + "\"");
+    };
+    double x = 0.0;
+    try {
+        const nlohmann::json parsed = nlohmann::json::parse(text);
+        if (!parsed.is_number()) throw refuse();
+        x = parsed.get<double>();
+    } catch (const nlohmann::json::exception&) {
+        throw refuse();
+    }
+    if (!std::isfinite(x) || x <= 0.0) throw refuse();
+    return x;
 }
 
 struct Options {
-    std::string command, path, output, format = "markdown";
-    std::size_t epochs = 1, decimals = 4;
+    std::string command, path, output, format = "markdown", curve, scheme;
+    std::uint64_t epochs = 1, decimals = 4, seed = 1;
+    double range = 0.5;
+    bool rangeGiven = false;
 };
 
 Options parseArguments(const std::vector<std::string>& args) {
     Options o;
     if (args.empty()) throw UsageError("missing command");
     o.command = args[0];
-    if (o.command != "train" && o.command != "trace" && o.command != "explain")
+    if (o.command != "train" && o.command != "trace" && o.command != "explain" && o.command != "init" &&
+        o.command != "gradcheck")
         throw UsageError("unknown command \"" + excerpt(o.command) + "\"");
     for (std::size_t k = 1; k < args.size(); ++k) {
         const std::string& a = args[k];
@@ -75,7 +110,22 @@ Options parseArguments(const std::vector<std::string>& args) {
             }
         } else if (a == "--decimals" && o.command == "explain")
             o.decimals = parseCount(a, value(), 0, backstep::limits::maxDecimals);
-        else if (a == "-o" || a == "--output") {
+        else if (a == "--curve" && o.command == "train") {
+            o.curve = value();
+            if (o.curve.empty()) throw UsageError(a + ": expected a file name");
+        } else if (a == "--scheme" && o.command == "init") {
+            o.scheme = value();
+            try {
+                backstep::initSchemeByName(o.scheme);  // the engine's one list of schemes
+            } catch (const backstep::EngineError& e) {
+                throw UsageError(std::string("--") + e.what());
+            }
+        } else if (a == "--seed" && o.command == "init")
+            o.seed = parseCount(a, value(), 0, static_cast<std::uint64_t>(backstep::limits::maxWholeNumber));
+        else if (a == "--range" && o.command == "init") {
+            o.range = parsePositive(a, value());
+            o.rangeGiven = true;
+        } else if (a == "-o" || a == "--output") {
             o.output = value();
             if (o.output.empty()) throw UsageError(a + ": expected a file name");
         } else if ((a.size() > 1 && a[0] == '-') || !o.path.empty())
@@ -84,6 +134,9 @@ Options parseArguments(const std::vector<std::string>& args) {
             o.path = a;
     }
     if (o.path.empty()) throw UsageError("missing DOC.json (or - for standard input)");
+    if (o.command == "init" && o.scheme.empty()) throw UsageError("--scheme: missing (uniform, xavier, he or zeros)");
+    if (o.rangeGiven && o.scheme != "uniform") throw UsageError("--range: only with --scheme uniform");
+    if (!o.curve.empty() && o.curve == o.output) throw UsageError("--curve: the same file as -o");
     return o;
 }
 
@@ -96,15 +149,35 @@ std::string readDocumentText(const std::string& path) {
     return text;
 }
 
+// The loss curve as CSV: a header, then one row per point, numbers as the engine writes them in JSON.
+std::string curveCsv(const std::string& curveJson) {
+    const nlohmann::json curve = nlohmann::json::parse(curveJson);
+    const nlohmann::json &epochs = curve.at("epochs"), &errors = curve.at("meanErrors");
+    std::string csv = "epoch,meanError\n";
+    for (std::size_t k = 0; k < epochs.size(); ++k) csv += epochs[k].dump() + "," + errors[k].dump() + "\n";
+    return csv;
+}
+
+struct Output {
+    std::string text;   // for standard output or -o
+    std::string curve;  // for --curve
+};
+
 // The command's whole output.
-std::string run(const Options& o) {
+Output run(const Options& o) {
     backstep::Session session(readDocumentText(o.path));
     if (o.command == "train") {
-        session.train(o.epochs);
-        return session.document() + "\n";
+        if (o.curve.empty()) {
+            session.train(o.epochs);
+            return {session.document() + "\n", ""};
+        }
+        std::string curve = curveCsv(session.trainCurve(o.epochs, 0.0, 0));  // 0: every epoch
+        return {session.document() + "\n", std::move(curve)};
     }
-    if (o.command == "trace") return session.step() + "\n";
-    return session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals));
+    if (o.command == "trace") return {session.step() + "\n", ""};
+    if (o.command == "init") return {session.initialize(o.scheme, o.seed, o.range) + "\n", ""};
+    if (o.command == "gradcheck") return {session.gradientCheck() + "\n", ""};
+    return {session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals)), ""};
 }
 
 // Writes the output to standard output, or to the -o file.
@@ -131,7 +204,9 @@ int main(int argc, char** argv) {
             return 0;
         }
         const Options options = parseArguments(args);
-        writeOutput(options, run(options));
+        const Output output = run(options);
+        if (!options.curve.empty()) backstep::cli::writeFileAtomically(options.curve, output.curve);
+        writeOutput(options, output.text);
         return 0;
     } catch (const UsageError& e) {
         return fail(2, e.what(), " (backstep --help shows the usage)");

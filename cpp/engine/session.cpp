@@ -1,9 +1,27 @@
 #include "session.hpp"
 
+#include <cmath>
+#include <utility>
+
+#include "gradient_check.hpp"
+#include "initialize.hpp"
+#include "json_number.hpp"
 #include "limits.hpp"
 #include "trace.hpp"
 
 namespace backstep {
+
+namespace {
+
+// A number as the argument messages show it (arguments.cpp): whole numbers without ".0", words for the rest.
+std::string text(double x) {
+    if (std::isnan(x)) return "no number";
+    if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
+    if (std::floor(x) == x && std::fabs(x) < limits::exactIntegers) return std::to_string(static_cast<long long>(x));
+    return nlohmann::json(x).dump();
+}
+
+}  // namespace
 
 Session::Session(const std::string& documentJson) : doc_(readDocument(documentJson)) {}
 
@@ -49,6 +67,50 @@ std::string Session::step() {
 }
 
 void Session::train(Count epochs) { backstep::train(doc_, position_, epochs); }
+
+std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints) {
+    if (!std::isfinite(stopBelow) || stopBelow < 0.0)
+        throw EngineError("stopBelow: expected a finite number, 0 or more, got " + text(stopBelow));
+    const Network before = doc_.network;
+    const Position at = position_;
+    try {
+        Curve curve;
+        const Count steps = backstep::train(doc_, position_, epochs, TrainOptions{&curve, stopBelow, maxPoints});
+        nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+        for (double e : curve.meanErrors) errors.push_back(jsonNumber(e));
+        return nlohmann::ordered_json{
+            {"steps", steps}, {"epochs", curve.epochs}, {"meanErrors", errors}, {"stride", curve.stride}}
+            .dump();
+    } catch (...) {
+        doc_.network = before;
+        position_ = at;
+        throw;
+    }
+}
+
+std::string Session::initialize(const std::string& scheme, std::uint64_t seed, double range) {
+    Network net = doc_.network;
+    backstep::initialize(net, Init{initSchemeByName(scheme), seed, range});
+    std::swap(doc_.network, net);
+    try {
+        std::string text = writeDocument(doc_, 2);
+        position_ = Position{};
+        return text;
+    } catch (...) {
+        std::swap(doc_.network, net);
+        throw;
+    }
+}
+
+std::string Session::gradientCheck() const {
+    nlohmann::ordered_json parameters = nlohmann::ordered_json::array();
+    for (const ParameterCheck& c : backstep::gradientCheck(doc_, position_))
+        parameters.push_back({{"name", c.name},
+                              {"backprop", jsonNumber(c.backprop)},
+                              {"numeric", jsonNumber(c.numeric)},
+                              {"relativeDifference", jsonNumber(c.relativeDifference)}});
+    return nlohmann::ordered_json{{"parameters", parameters}}.dump();
+}
 
 double Session::meanError() const { return backstep::meanError(doc_); }
 

@@ -3,10 +3,12 @@
 // leaves the session exactly as it was.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "document.hpp"
 #include "explain.hpp"
+#include "limits.hpp"
 #include "training.hpp"
 
 namespace backstep {
@@ -25,6 +27,16 @@ public:
     std::string position() const;  // {"epoch","sample","step"}
     std::string step();            // performs the next step and returns its trace
     void train(Count epochs);
+    // Trains like train() (stopBelow > 0: stop after the first epoch whose mean error is below it) and returns
+    // {"steps","epochs":[…],"meanErrors":[…],"stride"}: the loss curve, thinned to at most maxPoints points
+    // (0: every epoch, as the CLI writes it).
+    std::string trainCurve(Count epochs, double stopBelow = 0.0, Count maxPoints = limits::maxCurvePoints);
+    // Re-initializes every weight and bias (initSchemeByName, initialize.hpp), position back to the start as after
+    // load; returns the new document (indent 2).
+    std::string initialize(const std::string& scheme, std::uint64_t seed, double range = 0.5);
+    // {"parameters":[{"name","backprop","numeric","relativeDifference"},…]} for the next step's batch
+    // (gradient_check.hpp); the session does not move.
+    std::string gradientCheck() const;
     double meanError() const;
     // The worked solution of the next step (the session does not move).
     std::string explain(ExplainFormat format, int decimals) const;

@@ -64,12 +64,13 @@ namespace {
 // Collects the curve's points, thinned as they come: every stride-th epoch of the call, and the last.
 class CurveWriter {
 public:
-    CurveWriter(Curve* curve, Count epochs) : curve_(curve) {
+    CurveWriter(Curve* curve, Count epochs, Count maxPoints) : curve_(curve) {
         if (!curve_) return;
         *curve_ = Curve{};
-        curve_->stride = std::max<Count>(1, (epochs + limits::maxCurvePoints - 1) / limits::maxCurvePoints);
-        curve_->epochs.reserve(std::min<Count>(epochs, limits::maxCurvePoints) + 1);
-        curve_->meanErrors.reserve(std::min<Count>(epochs, limits::maxCurvePoints) + 1);
+        if (maxPoints == 0) maxPoints = std::max<Count>(epochs, 1);  // no thinning
+        curve_->stride = std::max<Count>(1, (epochs + maxPoints - 1) / maxPoints);
+        curve_->epochs.reserve(std::min<Count>(epochs, maxPoints) + 1);
+        curve_->meanErrors.reserve(std::min<Count>(epochs, maxPoints) + 1);
     }
     // One epoch (or its part in this call) ended: `last` if the call ends with it.
     void point(Count epoch, double meanError, bool last) {
@@ -96,7 +97,7 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     const Position start = position;
     Network& net = doc.network;
     Workspace ws(net);
-    CurveWriter curve(options.curve, epochs);
+    CurveWriter curve(options.curve, epochs, options.maxCurvePoints);
     const Count steps = epochs * batchesPerEpoch(doc);  // ≤ the work limit, checked above
     double errorSum = 0.0;  // E of the samples learned from since the epoch (or the call) began
     std::size_t errorCount = 0;

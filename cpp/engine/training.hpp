@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "limits.hpp"
 #include "passes.hpp"
 
 namespace backstep {
@@ -36,7 +37,7 @@ void requireWorkWithinLimit(const Document& doc, Count epochs);
 
 // The loss curve of a train call: one point per epoch completed (and one for a last, partial epoch), the mean
 // over the epoch's samples of E as each sample was learned from (before its batch's update). A long run keeps
-// every stride-th point and the last, at most limits::maxCurvePoints.
+// every stride-th point and the last, at most TrainOptions::maxCurvePoints (0: every point).
 struct Curve {
     std::vector<Count> epochs;       // the epoch each point ends (1-based, as the counter shows it)
     std::vector<double> meanErrors;  // its mean error
@@ -46,6 +47,7 @@ struct Curve {
 struct TrainOptions {
     Curve* curve = nullptr;  // filled if given
     double stopBelow = 0.0;  // > 0: stop at the end of the first epoch whose mean error is below it
+    Count maxCurvePoints = limits::maxCurvePoints;  // the curve's thinning; 0: no thinning (one point per epoch)
 };
 
 // Runs `epochs` epochs' worth of steps from `position` on the hot path: nothing is allocated per step.

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "limits.hpp"
 #include "session.hpp"
@@ -107,6 +108,19 @@ inline std::size_t lines(const std::string& s) {
     return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
+// The lines of `s`, each without its '\n' (a last line without one counts too).
+inline std::vector<std::string> splitLines(const std::string& s) {
+    std::vector<std::string> result;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        const std::size_t end = s.find('\n', start);
+        result.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return result;
+}
+
 // Redirects the CLI's standard output to dir/stdout, which shell() reads.
 inline std::string toStdout(const TempDir& dir) { return " > " + q(dir.path() + "/stdout"); }
 
@@ -165,7 +179,7 @@ inline void checkRefused(const TempDir& dir, const std::string& name, const std:
     }
     REQUIRE(!expected.empty());
     const std::string path = dir.file(name, text);
-    for (const char* command : {"train", "trace", "explain"}) {
+    for (const char* command : {"train", "trace", "explain", "gradcheck", "init --scheme he"}) {
         CAPTURE(command);
         const Run r = cli(dir, std::string(command) + " " + q(path));
         CHECK(r.code == 2);

@@ -1,6 +1,8 @@
 // The command-line tool, run as a separate process: output agrees with the engine in-process,
 // refusals exit 2 with one line on stderr.
 #include "cli_support.hpp"
+#include "initialize.hpp"
+#include "json_number.hpp"
 
 using namespace clisupport;
 
@@ -172,4 +174,156 @@ TEST_CASE("cli: bad arguments exit 2") {
     const Run help = cli(dir, "--help");
     CHECK(help.code == 0);
     CHECK(help.out.rfind("usage: backstep", 0) == 0);
+}
+
+TEST_CASE("cli: init prints the document with new weights, the same for the same seed") {
+    TempDir dir;
+    const std::string mazur = std::string(BACKSTEP_FIXTURES) + "/mazur.json";
+    const Run first = cli(dir, "init " + q(mazur) + " --scheme xavier --seed 7");
+    CHECK(first.code == 0);
+    CHECK(first.err.empty());
+    const Run again = cli(dir, "init --seed 7 " + q(mazur) + " --scheme xavier");
+    CHECK(again.code == 0);
+    CHECK(again.out == first.out);  // byte for byte
+    const Run other = cli(dir, "init " + q(mazur) + " --scheme xavier --seed 8");
+    CHECK(other.code == 0);
+    CHECK(other.out != first.out);
+    // The engine's initialize, as in-process; the rest of the document is kept.
+    backstep::Document doc = backstep::readDocument(testsupport::fixture("mazur.json"));
+    backstep::initialize(doc.network, {backstep::InitScheme::Xavier, 7, 0.5});
+    CHECK(first.out == backstep::writeDocument(doc) + "\n");
+    // --seed defaults to 1; --range for uniform; the seed's range is 0 to 2^53 − 1.
+    CHECK(cli(dir, "init " + q(mazur) + " --scheme he").out ==
+          cli(dir, "init " + q(mazur) + " --scheme he --seed 1").out);
+    const Run uniform = cli(dir, "init " + q(mazur) + " --scheme uniform --range 0.01 --seed 9007199254740991");
+    CHECK(uniform.code == 0);
+    for (const auto& w : backstep::readDocument(uniform.out).network.weights)
+        for (double x : w) CHECK(std::fabs(x) <= 0.01);
+    CHECK(cli(dir, "init " + q(mazur) + " --scheme zeros --seed 0").code == 0);
+    // -o and standard input, like the other commands.
+    const std::string out = dir.path() + "/init.json";
+    CHECK(cli(dir, "init - --scheme xavier --seed 7 -o " + q(out), mazur).code == 0);
+    CHECK(testsupport::readFile(out) == first.out);
+}
+
+TEST_CASE("cli: init refuses a bad --scheme, --seed or --range with exit 2") {
+    TempDir dir;
+    const std::string mazur = q(std::string(BACKSTEP_FIXTURES) + "/mazur.json");
+    const Run unknown = cli(dir, "init " + mazur + " --scheme gaussian --seed 1");
+    CHECK(unknown.code == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err.rfind("backstep: --scheme: ", 0) == 0);
+    checkOneCleanLine(unknown.err);
+    const std::pair<std::string, std::string> cases[] = {
+        {"init " + mazur, "--scheme"},
+        {"init " + mazur + " --scheme", "--scheme"},
+        {"init " + mazur + " --scheme he --seed -1", "--seed"},
+        {"init " + mazur + " --scheme he --seed 9007199254740992", "--seed"},
+        {"init " + mazur + " --scheme he --seed 1.5", "--seed"},
+        {"init " + mazur + " --scheme uniform --range 0", "--range"},
+        {"init " + mazur + " --scheme uniform --range -1", "--range"},
+        {"init " + mazur + " --scheme uniform --range 1e999", "--range"},
+        {"init " + mazur + " --scheme uniform --range abc", "--range"},
+        {"init " + mazur + " --scheme xavier --range 0.1", "--range"},
+        {"init " + mazur + " --scheme he --epochs 3", "--epochs"},
+        {"train " + mazur + " --seed 3", "--seed"},
+        {"gradcheck " + mazur + " --scheme he", "--scheme"},
+        {"trace " + mazur + " --curve c.csv", "--curve"}};
+    for (const auto& [args, flag] : cases) {
+        CAPTURE(args);
+        const Run r = cli(dir, args);
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find(flag) != std::string::npos);
+        CHECK(r.err.find("(backstep --help shows the usage)\n") != std::string::npos);
+        checkOneCleanLine(r.err);
+    }
+}
+
+TEST_CASE("cli: gradcheck on the seed: six weights, backprop and finite differences agree") {
+    TempDir dir;
+    const std::string seed = std::string(BACKSTEP_FIXTURES) + "/seed.json";
+    const Run r = cli(dir, "gradcheck " + q(seed));
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(lines(r.out) == 1);
+    const nlohmann::ordered_json check = nlohmann::ordered_json::parse(r.out);
+    const auto& parameters = check.at("parameters");
+    REQUIRE(parameters.size() == 6);
+    for (std::size_t k = 0; k < 6; ++k) {
+        CAPTURE(k);
+        CHECK(parameters[k].at("name") == "w" + std::to_string(k + 1));
+        CHECK(parameters[k].at("relativeDifference").get<double>() < 1e-6);
+    }
+    CHECK_REL(parameters[4].at("backprop").get<double>(), -0.68765, 1e-12);
+    CHECK_REL(parameters[5].at("backprop").get<double>(), -0.38832, 1e-12);
+    CHECK(r.out == backstep::Session(testsupport::fixture("seed.json")).gradientCheck() + "\n");
+    CHECK(cli(dir, "gradcheck -", seed).out == r.out);
+    // Mazur's network has biases: checked after the weights, though not trained.
+    const Run mazur = cli(dir, "gradcheck " + q(std::string(BACKSTEP_FIXTURES) + "/mazur.json"));
+    CHECK(mazur.code == 0);
+    const auto mazurParameters = nlohmann::json::parse(mazur.out).at("parameters");
+    REQUIRE(mazurParameters.size() == 12);
+    CHECK(mazurParameters[8].at("name") == "b1");
+    CHECK(mazurParameters[11].at("name") == "b4");
+}
+
+TEST_CASE("cli: train --curve writes epoch,meanError, one row an epoch") {
+    TempDir dir;
+    // A full batch: the first epoch's mean error is the initial document's.
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(testsupport::fixture("mazur.json"));
+    doc["samples"] = nlohmann::ordered_json::parse(
+        R"([{"input": [0.05, 0.1], "target": [0.01, 0.99]}, {"input": [0.3, -0.2], "target": [0.5, 0.2]},
+            {"input": [-1, 1], "target": [0.9, 0.1]}])");
+    doc["batchSize"] = 3;
+    const std::string text = doc.dump(2), path = dir.file("full.json", text), csv = dir.path() + "/curve.csv";
+    const std::size_t epochs = 5;
+    const Run r = cli(dir, "train " + q(path) + " --epochs " + std::to_string(epochs) + " --curve " + q(csv));
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == cli(dir, "train " + q(path) + " --epochs " + std::to_string(epochs)).out);  // the same document
+    const std::string curve = testsupport::readFile(csv);
+    CHECK(lines(curve) == epochs + 1);
+    const std::vector<std::string> rows = splitLines(curve);
+    REQUIRE(rows.size() == epochs + 1);
+    CHECK(rows[0] == "epoch,meanError");
+    backstep::Document trained = backstep::readDocument(text);
+    backstep::Position position;
+    backstep::Curve expected;
+    backstep::train(trained, position, epochs, backstep::TrainOptions{&expected});
+    for (std::size_t k = 1; k <= epochs; ++k) {
+        CAPTURE(rows[k]);
+        const std::size_t comma = rows[k].find(',');
+        REQUIRE(comma != std::string::npos);
+        CHECK(rows[k].substr(0, comma) == std::to_string(k));
+        const std::string number = rows[k].substr(comma + 1);
+        CHECK(number == backstep::jsonNumber(expected.meanErrors[k - 1]).dump());  // shortest round-trip text
+        CHECK(std::stod(number) == expected.meanErrors[k - 1]);
+    }
+    const double initial = backstep::meanError(backstep::readDocument(text));
+    CHECK(rows[1] == "1," + backstep::jsonNumber(initial).dump());
+    CHECK(temporaries(dir, "curve.csv") == 0);
+
+    // No thinning: every epoch of a long run.
+    const std::string seed = std::string(BACKSTEP_FIXTURES) + "/seed.json", long_ = dir.path() + "/long.csv";
+    CHECK(cli(dir, "train " + q(seed) + " --epochs 4001 --curve " + q(long_)).code == 0);
+    const std::vector<std::string> longRows = splitLines(testsupport::readFile(long_));
+    REQUIRE(longRows.size() == 4002);
+    CHECK(longRows[4001].rfind("4001,", 0) == 0);
+
+    // A curve that cannot be written: exit 1, and no document printed.
+    const Run unwritable = cli(dir, "train " + q(path) + " --curve " + q(dir.path() + "/no-such-dir/c.csv"));
+    CHECK(unwritable.code == 1);
+    CHECK(unwritable.out.empty());
+    CHECK(unwritable.err.rfind("backstep: cannot write ", 0) == 0);
+    // Training that diverges writes no curve.
+    std::string diverging = testsupport::fixture("seed.json");
+    diverging.replace(diverging.find("0.05"), 4, "50");
+    const std::string never = dir.path() + "/never.csv";
+    const Run diverged =
+        cli(dir, "train " + q(dir.file("diverge.json", diverging)) + " --epochs 2000 --curve " + q(never));
+    CHECK(diverged.code == 2);
+    CHECK(!std::ifstream(never).good());
+    // --curve and -o name different files.
+    CHECK(cli(dir, "train " + q(path) + " --curve " + q(csv) + " -o " + q(csv)).code == 2);
 }

@@ -1,12 +1,20 @@
 // backward() against finite differences of halfSquaredError, for every activation, with and without
-// biases, on random networks of 2–4 weight layers.
+// biases, on random networks of 2–4 weight layers; gradientCheck() (gradient_check.hpp), which sets the two side by
+// side for a step's batch; and the session's gradientCheck, initialize and trainCurve.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "gradient_check.hpp"
+#include "initialize.hpp"
+#include "json_number.hpp"
+#include "limits.hpp"
 #include "passes.hpp"
+#include "session.hpp"
 #include "test_support.hpp"
 
 using namespace backstep;
@@ -95,7 +103,7 @@ double relativeError(double a, double b) { return std::fabs(a - b) / std::max({s
 TEST_CASE("backward() matches finite differences for every parameter") {
     const Activation activations[] = {Activation::Linear, Activation::Sigmoid, Activation::Tanh, Activation::Relu};
     double worst = 0.0;
-    std::size_t checked = 0;
+    std::size_t checked = 0, zeros = 0;
     for (Activation f : activations)
         for (bool bias : {false, true})
             for (std::size_t depth = 2; depth <= 4; ++depth) {
@@ -164,4 +172,247 @@ TEST_CASE("backward() adds to the gradient sums: two calls give twice one call")
     }
     clearGradients(ws);
     for (const auto& g : ws.gradW) CHECK(std::all_of(g.begin(), g.end(), [](double x) { return x == 0.0; }));
+}
+
+namespace {
+
+// A 2-3-2 network with biases on both layers, weights and biases uniform in ±1 from `seed` (relu's biases shifted up,
+// so that most neurons are on), and `count` samples with inputs and targets uniform in ±1.
+Document document232(Activation f, unsigned seed, std::size_t count, std::size_t batchSize) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    Document doc;
+    doc.network.layers = {{2, Activation::Linear, false, ""}, {3, f, true, ""}, {2, f, true, ""}};
+    shapeParameters(doc.network);
+    for (auto& w : doc.network.weights)
+        for (double& x : w) x = u(rng);
+    for (auto& b : doc.network.biases)
+        for (double& x : b) x = u(rng) + (f == Activation::Relu ? 0.6 : 0.0);  // relu: most neurons on
+    doc.learningRate = 0.1;
+    doc.batchSize = batchSize;
+    for (std::size_t s = 0; s < count; ++s) doc.samples.push_back({{u(rng), u(rng)}, {u(rng), u(rng)}});
+    return doc;
+}
+
+// Every z of every sample at least `margin` from 0 (relu's kink).
+bool clearOfKink(const Document& doc, double margin) {
+    Workspace ws(doc.network);
+    for (const Sample& s : doc.samples) {
+        forward(doc.network, s.input.data(), ws);
+        for (std::size_t k = 1; k < ws.z.size(); ++k)
+            for (double z : ws.z[k])
+                if (std::fabs(z) < margin) return false;
+    }
+    return true;
+}
+
+bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// The batch's mean gradients exactly as a step's update uses them: the training loop's own calls.
+Workspace stepGradients(const Document& doc, const Position& position) {
+    Network net = doc.network;
+    Workspace ws(net);
+    const std::size_t end = batchEnd(doc, position);
+    for (std::size_t s = position.sample; s < end; ++s) {
+        forward(net, doc.samples[s].input.data(), ws);
+        backward(net, doc.samples[s].target.data(), ws);
+    }
+    update(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
+    return ws;
+}
+
+std::string refusal(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const EngineError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("gradientCheck: backprop and finite differences agree for every activation, batches of 1 and 3") {
+    const Activation activations[] = {Activation::Linear, Activation::Sigmoid, Activation::Tanh, Activation::Relu};
+    double worst = 0.0;
+    std::size_t checked = 0, zeros = 0;
+    for (Activation f : activations)
+        for (std::size_t batchSize : {1, 3}) {
+            CAPTURE(activationName(f));
+            CAPTURE(batchSize);
+            unsigned seed = 10u * static_cast<unsigned>(f) + static_cast<unsigned>(batchSize);
+            Document doc = document232(f, seed, 4, batchSize);
+            while (f == Activation::Relu && !clearOfKink(doc, 0.05)) doc = document232(f, seed += 100, 4, batchSize);
+            const std::string before = writeDocument(doc);
+            // Batch of 1: the second sample; batch of 3: samples 0–2, then the short last batch (sample 3).
+            std::vector<Position> positions = {Position{0, batchSize == 1 ? std::size_t{1} : 0, 1}};
+            if (batchSize == 3) positions.push_back(Position{0, 3, 1});
+            for (const Position& position : positions) {
+                CAPTURE(position.sample);
+                const std::vector<ParameterCheck> checks = gradientCheck(doc, position);
+                const Workspace step = stepGradients(doc, position);
+                REQUIRE(checks.size() == 12 + 5);
+                std::size_t k = 0;
+                for (std::size_t l = 0; l < 2; ++l)
+                    for (double g : step.gradW[l]) CHECK(sameBits(checks[k++].backprop, g));  // as the update has it
+                for (std::size_t l = 0; l < 2; ++l)
+                    for (double g : step.gradB[l]) CHECK(sameBits(checks[k++].backprop, g));
+                for (const ParameterCheck& c : checks) {
+                    ++checked;
+                    INFO(c.name << ": backprop " << std::setprecision(17) << c.backprop << ", numeric " << c.numeric);
+                    CHECK(c.relativeDifference < 1e-6);
+                    if (c.backprop == 0.0 && c.numeric == 0.0) {  // a relu off for every sample of the batch
+                        CHECK(f == Activation::Relu);
+                        CHECK(c.relativeDifference == 0.0);
+                        ++zeros;
+                        continue;
+                    }
+                    CHECK(std::fabs(c.backprop) > 1e-4);  // a real check: no gradient lost in rounding
+                    CHECK(c.relativeDifference ==
+                          std::fabs(c.backprop - c.numeric) / std::max(std::fabs(c.backprop), std::fabs(c.numeric)));
+                    worst = std::max(worst, c.relativeDifference);
+                }
+            }
+            CHECK(writeDocument(doc) == before);  // the document is never changed
+        }
+    INFO("worst relative difference " << worst << ", " << zeros << " zero gradients");
+    CHECK(checked == 12 * 17);
+    CHECK(zeros < 17);  // most relu gradients are live ones
+}
+
+TEST_CASE("gradientCheck: names and order, w1… in the document's numbering, then b1… of the layers with a bias") {
+    Document doc = document232(Activation::Tanh, 5, 2, 2);
+    std::vector<ParameterCheck> checks = gradientCheck(doc, Position{});
+    REQUIRE(checks.size() == 17);
+    for (std::size_t k = 0; k < 12; ++k) CHECK(checks[k].name == "w" + std::to_string(k + 1));
+    for (std::size_t k = 0; k < 5; ++k) CHECK(checks[12 + k].name == "b" + std::to_string(k + 1));
+    // w5 is layer 0, destination 2 (h3), source 0 (i1); w7 is layer 1, destination 0 (o1), source 0 (h1).
+    const Workspace step = stepGradients(doc, Position{});
+    CHECK(sameBits(checks[4].backprop, step.gradW[0][2 * 2 + 0]));
+    CHECK(sameBits(checks[6].backprop, step.gradW[1][0 * 3 + 0]));
+
+    // Biases are checked whether trained or not; a layer without a bias has none to check.
+    doc.trainBiases = false;
+    doc.network.layers[1].bias = false;
+    std::fill(doc.network.biases[0].begin(), doc.network.biases[0].end(), 0.0);
+    checks = gradientCheck(doc, Position{});
+    REQUIRE(checks.size() == 12 + 2);
+    CHECK(checks[12].name == "b1");  // the output layer's, numbered from 1
+    CHECK(checks[13].name == "b2");
+    CHECK(sameBits(checks[12].backprop, stepGradients(doc, Position{}).gradB[1][0]));
+    CHECK(checks[13].relativeDifference < 1e-6);
+}
+
+TEST_CASE("gradientCheck: the seed's published gradients") {
+    const Document doc = readDocument(testsupport::fixture("seed.json"));
+    const std::string before = writeDocument(doc);
+    const std::vector<ParameterCheck> checks = gradientCheck(doc, Position{});
+    REQUIRE(checks.size() == 6);
+    for (std::size_t k = 0; k < 6; ++k) CHECK(checks[k].name == "w" + std::to_string(k + 1));
+    // δo1 = o1 − t = 0.191 − 1 = −0.809; ∂E/∂w5 = δ·h1 = −0.809 × 0.85 = −0.68765; ∂E/∂w6 = −0.809 × 0.48 = −0.38832.
+    CHECK_REL(checks[4].backprop, -0.68765, 1e-12);
+    CHECK_REL(checks[5].backprop, -0.38832, 1e-12);
+    CHECK_REL(checks[4].numeric, -0.68765, 1e-6);
+    CHECK_REL(checks[5].numeric, -0.38832, 1e-6);
+    // ∂E/∂w1 = δo1 · w5 · i1 = −0.809 × 0.14 × 2 = −0.22652 (the post rounds it to −0.2265).
+    CHECK_REL(checks[0].backprop, -0.22652, 1e-12);
+    for (const ParameterCheck& c : checks) CHECK(c.relativeDifference < 1e-6);
+    CHECK(writeDocument(doc) == before);
+}
+
+TEST_CASE("gradientCheck: both derivatives 0 give a relative difference of 0") {
+    Document doc = readDocument(testsupport::fixture("seed.json"));
+    Workspace ws(doc.network);
+    forward(doc.network, doc.samples[0].input.data(), ws);
+    doc.samples[0].target = {ws.a.back()[0]};  // the prediction itself, exactly as forward() computes it
+    for (const ParameterCheck& c : gradientCheck(doc, Position{})) {
+        CHECK(c.backprop == 0.0);
+        CHECK(c.relativeDifference == (c.numeric == 0.0 ? 0.0 : 1.0));
+    }
+}
+
+TEST_CASE("gradientCheck: refused over the work limit, before any work") {
+    Document doc;
+    doc.network.layers = {{256, Activation::Linear, false, ""},
+                          {256, Activation::Sigmoid, true, ""},
+                          {256, Activation::Sigmoid, true, ""}};
+    shapeParameters(doc.network);
+    doc.learningRate = 0.1;
+    doc.samples = {{std::vector<double>(256, 0.5), std::vector<double>(256, 0.5)}};
+    const std::string message = refusal([&] { gradientCheck(doc, Position{}); });
+    CAPTURE(message);
+    CHECK(message.rfind("gradientCheck: ", 0) == 0);
+    CHECK(message.find("over the limit of " + std::to_string(limits::maxWork)) != std::string::npos);
+}
+
+TEST_CASE("session: gradientCheck, initialize and trainCurve as JSON text; a refusal changes nothing") {
+    const std::string seed = testsupport::fixture("seed.json");
+    Session session(seed);
+
+    const nlohmann::ordered_json check = nlohmann::ordered_json::parse(session.gradientCheck());
+    REQUIRE(check.at("parameters").size() == 6);
+    const nlohmann::ordered_json& w5 = check.at("parameters")[4];
+    CHECK(w5.at("name") == "w5");
+    CHECK(w5.at("backprop").get<double>() ==
+          gradientCheck(readDocument(seed), Position{})[4].backprop);  // exact: jsonNumber round-trips
+    CHECK(w5.at("relativeDifference").get<double>() < 1e-6);
+    std::vector<std::string> keys;
+    for (const auto& item : w5.items()) keys.push_back(item.key());
+    CHECK(keys == std::vector<std::string>{"name", "backprop", "numeric", "relativeDifference"});
+
+    // trainCurve: the curve of train(), and the same document after.
+    Document doc = readDocument(seed);
+    Position position;
+    Curve curve;
+    const Count steps = train(doc, position, 3, TrainOptions{&curve});
+    const nlohmann::ordered_json trained = nlohmann::ordered_json::parse(session.trainCurve(3, 0.0));
+    CHECK(trained.at("steps") == steps);
+    CHECK(trained.at("epochs") == nlohmann::json(curve.epochs));
+    REQUIRE(trained.at("meanErrors").size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) CHECK(trained.at("meanErrors")[k].get<double>() == curve.meanErrors[k]);
+    CHECK(trained.at("stride") == 1);
+    CHECK(std::string(trained.begin().key()) == "steps");
+    CHECK(session.document() == writeDocument(doc));
+    CHECK(session.position() == R"({"epoch":3,"sample":0,"step":3})");
+    // Thinned like train(); 0: every epoch.
+    Session thinned(seed), every(seed);
+    CHECK(nlohmann::json::parse(thinned.trainCurve(4001)).at("stride") == 3);
+    const nlohmann::json all = nlohmann::json::parse(every.trainCurve(4001, 0.0, 0));
+    CHECK(all.at("stride") == 1);
+    CHECK(all.at("epochs").size() == 4001);
+    CHECK(thinned.document() == every.document());
+    // stopBelow stops early.
+    Session stopping(seed);
+    const nlohmann::json stopped = nlohmann::json::parse(stopping.trainCurve(1000, 0.01));
+    CHECK(stopped.at("steps").get<Count>() < 1000);
+    CHECK(stopped.at("meanErrors").back().get<double>() < 0.01);
+
+    // Refusals leave the session as it was.
+    const std::string document = session.document(), at = session.position();
+    CHECK(refusal([&] { session.trainCurve(limits::maxEpochs + 1, 0.0); }).rfind("epochs: ", 0) == 0);
+    CHECK(refusal([&] { session.trainCurve(1, -1.0); }).rfind("stopBelow: ", 0) == 0);
+    CHECK(refusal([&] { session.trainCurve(1, std::nan("")); }).rfind("stopBelow: ", 0) == 0);
+    CHECK(refusal([&] { session.initialize("gaussian", 1, 0.5); }).rfind("scheme: ", 0) == 0);
+    CHECK(refusal([&] { session.initialize("uniform", 1, 0.0); }).rfind("range: ", 0) == 0);
+    CHECK(refusal([&] { session.initialize("uniform", 1, INFINITY); }).rfind("range: ", 0) == 0);
+    CHECK(session.document() == document);
+    CHECK(session.position() == at);
+    Document diverging = readDocument(seed);
+    diverging.learningRate = 50;
+    Session diverges(writeDocument(diverging));
+    CHECK(refusal([&] { diverges.trainCurve(2000, 0.0); }).rfind("training diverged", 0) == 0);
+    CHECK(diverges.document() == writeDocument(diverging));
+    CHECK(diverges.position() == R"({"epoch":0,"sample":0,"step":0})");
+
+    // initialize: every parameter from the seed, position back to the start; the same seed gives the same text.
+    const std::string first = session.initialize("uniform", 42, 0.25);
+    CHECK(session.position() == R"({"epoch":0,"sample":0,"step":0})");
+    CHECK(first == session.document());
+    Network expected = readDocument(seed).network;
+    initialize(expected, Init{InitScheme::Uniform, 42, 0.25});
+    CHECK(readDocument(first).network.weights == expected.weights);
+    CHECK(readDocument(first).learningRate == readDocument(seed).learningRate);  // the rest is kept
+    CHECK(session.initialize("uniform", 42, 0.25) == first);
+    CHECK(session.initialize("uniform", 43, 0.25) != first);
+    CHECK(Session(seed).initialize("he", 42, 123.0) == Session(seed).initialize("he", 42, 0.5));  // range unread
 }

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <random>
 
-#include "test_support.hpp"
 #include "limits.hpp"
+#include "test_support.hpp"
 #include "trace.hpp"
 #include "training.hpp"
 
