@@ -7,6 +7,7 @@
 #include "initialize.hpp"
 #include "json_number.hpp"
 #include "limits.hpp"
+#include "shape.hpp"
 #include "trace.hpp"
 
 namespace backstep {
@@ -100,6 +101,36 @@ std::string Session::initialize(const std::string& scheme, std::uint64_t seed, d
         std::swap(doc_.network, net);
         throw;
     }
+}
+
+namespace {
+
+Activation activationArgument(const std::string& name) {
+    if (const auto activation = activationFromName(name)) return *activation;
+    throw EngineError("activation: expected linear, sigmoid, tanh or relu, got " + quote(excerpt(name, 40)));
+}
+
+Document shapeEdited(const Document& doc, const std::string& edit, std::size_t layer, std::size_t index,
+                     const std::string& activation, bool bias) {
+    if (edit == "addLayer") return withLayer(doc, layer, index, activationArgument(activation), bias);
+    if (edit == "removeLayer") return withoutLayer(doc, layer);
+    if (edit == "addNeuron") return withNeuron(doc, layer);
+    if (edit == "removeNeuron") return withoutNeuron(doc, layer, index);
+    if (edit == "activation") return withActivation(doc, layer, activationArgument(activation));
+    if (edit == "bias") return withBias(doc, layer, bias);
+    throw EngineError("edit: expected addLayer, removeLayer, addNeuron, removeNeuron, activation or bias, got " +
+                      quote(excerpt(edit, 40)));
+}
+
+}  // namespace
+
+std::string Session::editShape(const std::string& edit, std::size_t layer, std::size_t index,
+                               const std::string& activation, bool bias) {
+    Document edited = shapeEdited(doc_, edit, layer, index, activation, bias);
+    std::string text = writeDocument(edited, 2);
+    doc_ = std::move(edited);
+    position_ = Position{};
+    return text;
 }
 
 std::string Session::gradientCheck() const {

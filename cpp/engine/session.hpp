@@ -37,6 +37,12 @@ public:
     // {"parameters":[{"name","backprop","numeric","relativeDifference"},…]} for the next step's batch
     // (gradient_check.hpp); the session does not move.
     std::string gradientCheck() const;
+    // A shape edit (shape.hpp), position back to the start as after load; returns the new document (indent 2).
+    // `edit`: "addLayer" (a hidden layer of `index` neurons, activation and bias, that becomes layers[layer]),
+    // "removeLayer", "addNeuron" (at the end of `layer`), "removeNeuron" (neuron `index` of `layer`),
+    // "activation" or "bias" (of `layer`). Arguments an edit does not use are ignored.
+    std::string editShape(const std::string& edit, std::size_t layer, std::size_t index, const std::string& activation,
+                          bool bias);
     double meanError() const;
     // The worked solution of the next step (the session does not move).
     std::string explain(ExplainFormat format, int decimals) const;

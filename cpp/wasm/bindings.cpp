@@ -81,6 +81,30 @@ public:
             return ok("true");
         });
     }
+    std::string trainCurve(double epochs, double stopBelow) {
+        return guarded([&] {
+            const auto count =
+                backstep::wholeNumber(epochs, "epochs", 0, static_cast<double>(backstep::limits::maxEpochs));
+            return ok(session().trainCurve(count, stopBelow));
+        });
+    }
+    std::string initialize(const std::string& scheme, double seed, double range) {
+        return guarded([&] {
+            const auto whole = backstep::wholeNumber(seed, "seed", 0, backstep::limits::maxWholeNumber);
+            return ok(json(session().initialize(scheme, whole, range)).dump());
+        });
+    }
+    std::string gradientCheck() {
+        return guarded([&] { return ok(session().gradientCheck()); });
+    }
+    std::string editShape(const std::string& edit, double layer, double index, const std::string& activation,
+                          bool bias) {
+        return guarded([&] {
+            const auto l = backstep::wholeNumber(layer, "layer", 0, backstep::limits::maxLayers);
+            const auto i = backstep::wholeNumber(index, "index", 0, backstep::limits::maxNeuronsPerLayer);
+            return ok(json(session().editShape(edit, l, i, activation, bias)).dump());
+        });
+    }
     std::string meanError() {
         return guarded([&] { return ok(json(session().meanError()).dump()); });
     }
@@ -102,7 +126,15 @@ private:
 
 // The limits JavaScript checks before handing the engine a value (the engine checks them again).
 std::string limits() {
-    return json{{"maxBytes", backstep::limits::maxBytes}, {"maxDecimals", backstep::limits::maxDecimals}}.dump();
+    namespace l = backstep::limits;
+    return json{{"maxBytes", l::maxBytes},
+                {"maxDecimals", l::maxDecimals},
+                {"maxLayers", l::maxLayers},
+                {"maxNeuronsPerLayer", l::maxNeuronsPerLayer},
+                {"maxSamples", l::maxSamples},
+                {"maxEpochs", l::maxEpochs},
+                {"maxWholeNumber", l::maxWholeNumber}}
+        .dump();
 }
 
 // Bytes the C++ heap has handed out: lets tests prove that nothing leaks.
@@ -120,6 +152,10 @@ EMSCRIPTEN_BINDINGS(backstep) {
         .function("position", &Engine::position)
         .function("step", &Engine::step)
         .function("train", &Engine::train)
+        .function("trainCurve", &Engine::trainCurve)
+        .function("initialize", &Engine::initialize)
+        .function("gradientCheck", &Engine::gradientCheck)
+        .function("editShape", &Engine::editShape)
         .function("meanError", &Engine::meanError)
         .function("explain", &Engine::explain);
     emscripten::function("heapInUse", &heapInUse);

@@ -1,5 +1,5 @@
 // An independent fully connected network trainer, written from the rules of the network document
-// spec (/work/shared/spec/network-document.md), not from the engine's C++: the yardstick the CLI's
+// spec (docs/network-document.md), not from the engine's C++: the yardstick the CLI's
 // `train` is compared with.
 //
 // Floating-point order, as the spec describes it:

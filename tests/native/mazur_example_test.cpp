@@ -1,5 +1,5 @@
-// Matt Mazur, "A Step by Step Backpropagation Example": every per-step value of section 2 of
-// /work/shared/reference/worked-examples.md, and the two training summaries.
+// Matt Mazur, "A Step by Step Backpropagation Example": every per-step value the post publishes, and its two
+// training summaries.
 #include <string>
 #include <vector>
 

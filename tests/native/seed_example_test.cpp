@@ -1,5 +1,5 @@
-// The seed post (hmkcode, "Backpropagation step by step"): every number of section 1 of
-// /work/shared/reference/worked-examples.md, read from the trace of the first step.
+// The seed post (hmkcode, "Backpropagation step by step"): every number the post publishes, read from the
+// trace of the first step.
 #include <string>
 #include <vector>
 

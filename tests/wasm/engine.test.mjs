@@ -8,7 +8,7 @@ import { BackstepEngine, EngineError, loadEngineModule } from '../../web/src/eng
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const seed = fixture('seed.json');
 
-// Relative agreement with a published value (worked-examples.md, section 1).
+// Relative agreement with a value the seed post publishes.
 function close(actual, expected, relative = 1e-12) {
   assert.ok(Math.abs(actual - expected) <= relative * Math.abs(expected), `${actual} ≠ ${expected}`);
 }

@@ -52,6 +52,12 @@ function describe(value) {
   return typeof value;
 }
 
+/** Strings cross into C++ as they are; anything else is refused here, by name. */
+function text(value, name) {
+  if (typeof value !== 'string') throw new EngineError(`${name}: expected a string, got ${describe(value)}`);
+  return value;
+}
+
 /** Numbers cross into C++ as doubles; anything else is refused here, by name (the engine checks the range). */
 function number(value, name) {
   if (typeof value !== 'number') throw new EngineError(`${name}: expected a number, got ${describe(value)}`);
@@ -84,7 +90,7 @@ function asText(doc, maxBytes) {
   return text;
 }
 
-/** The engine's limits that JavaScript checks first ({ maxBytes, maxDecimals }). */
+/** The engine's limits that JavaScript checks first ({ maxBytes, maxDecimals, maxLayers, maxNeuronsPerLayer, … }). */
 export async function engineLimits() {
   return JSON.parse((await loadEngineModule()).limits());
 }
@@ -153,6 +159,42 @@ export class BackstepEngine {
     this.#call((native) => native.train(epochs));
   }
 
+  /**
+   * Trains `epochs` epochs (or until an epoch's mean error is below `stopBelow`) and returns the loss curve:
+   * { steps, epochs: [epoch …], meanErrors: [mean error of that epoch …], stride } (at most 2000 points).
+   */
+  trainCurve(epochs, { stopBelow = 0 } = {}) {
+    number(epochs, 'epochs');
+    number(stopBelow, 'stopBelow');
+    return this.#call((native) => native.trainCurve(epochs, stopBelow));
+  }
+
+  /** New weights and biases by a named scheme ('uniform', 'xavier', 'he', 'zeros') and seed; the new document. */
+  initialize({ scheme, seed, range = 0.5 }) {
+    text(scheme, 'scheme');
+    number(seed, 'seed');
+    number(range, 'range');
+    return this.#documentFrom((native) => native.initialize(scheme, seed, range));
+  }
+
+  /** Backpropagation's gradient of every weight and bias against central finite differences, for the next step. */
+  gradientCheck() {
+    return this.#call((native) => native.gradientCheck());
+  }
+
+  /**
+   * A shape edit: 'addLayer' (a hidden layer of `index` neurons that becomes layer `layer`), 'removeLayer',
+   * 'addNeuron', 'removeNeuron' (neuron `index`), 'activation' or 'bias' (of `layer`); the new document.
+   */
+  editShape(edit, { layer = 0, index = 0, activation = 'linear', bias = false } = {}) {
+    text(edit, 'edit');
+    number(layer, 'layer');
+    number(index, 'index');
+    text(activation, 'activation');
+    if (typeof bias !== 'boolean') throw new EngineError(`bias: expected true or false, got ${describe(bias)}`);
+    return this.#documentFrom((native) => native.editShape(edit, layer, index, activation, bias));
+  }
+
   meanError() {
     return this.#call((native) => native.meanError());
   }
@@ -175,6 +217,14 @@ export class BackstepEngine {
       this.native.delete();
       this.native = null;
     }
+  }
+
+  /** A call that returns a document's text: the document, remembered with the engine's own text. */
+  #documentFrom(f) {
+    const documentTextOut = this.#call(f);
+    const doc = JSON.parse(documentTextOut);
+    engineText.set(doc, documentTextOut);
+    return doc;
   }
 
   /** One call into C++ and its result; whatever goes wrong arrives as an EngineError. */
