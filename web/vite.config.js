@@ -19,6 +19,8 @@ export default defineConfig({
   preview: {
     port: Number(process.env.PORT) || 4173,
   },
+  // The training worker imports the engine as an ES module.
+  worker: { format: 'es' },
   build: {
     outDir: distDir,
     emptyOutDir: true,

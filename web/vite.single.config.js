@@ -13,6 +13,7 @@ export default defineConfig({
   root: webRoot,
   base: './',
   publicDir: false,
+  worker: { format: 'es' }, // inlined like every asset; where a worker cannot start (file://) training runs on the page
   plugins: [
     viteSingleFile({ removeViteModuleLoader: true }),
     {

@@ -26,6 +26,7 @@ import { mountSpeed } from '../controls/speed.js';
 import { installKeyboard } from '../controls/keyboard.js';
 import { mountEditor } from '../edit/editor.js';
 import { mountShareDialog } from '../controls/share-dialog.js';
+import { mountWorkbench } from '../workbench/workbench.js';
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { createIds } from './ids.js';
@@ -33,7 +34,7 @@ import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
 
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
-function skeleton({ uid, page, embed, linked }) {
+function skeleton({ uid, page, embed, linked, workbench }) {
   const graphCard = h('section', {
     class: 'card graph-card',
     id: uid('graph-card'),
@@ -41,8 +42,11 @@ function skeleton({ uid, page, embed, linked }) {
     'aria-labelledby': uid('graph-title'),
   });
   const formulaCard = h('section', { class: 'card formula-card', 'aria-labelledby': uid('formula-title') });
+  const workbenchCard = workbench
+    ? h('section', { class: 'card workbench-card', 'aria-labelledby': uid('workbench-title') })
+    : null;
   const header = h('header', { class: 'app-header' });
-  const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard]);
+  const main = h(page ? 'main' : 'div', { class: 'app-main' }, [graphCard, formulaCard, workbenchCard]);
   const bar = h('div', { class: 'control-bar', role: 'region' });
   const banner = h('div', { class: 'status-banner', role: 'alert', hidden: true });
   const announcer = h('p', {
@@ -66,7 +70,7 @@ function skeleton({ uid, page, embed, linked }) {
     bar,
     banner,
   ]);
-  return { element, header, graphCard, formulaCard, bar, banner, announcer, skip, openFull };
+  return { element, header, graphCard, formulaCard, workbenchCard, bar, banner, announcer, skip, openFull };
 }
 
 /** Texts of the skeleton itself, in the instance's language; the loading note until the engine is ready. */
@@ -81,8 +85,8 @@ function labelSkeleton(parts, t, loading) {
       h('span', { class: 'open-full-label', text: t('embed.openFull') }),
     );
   }
-  for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.bar, parts.banner])
-    part.replaceChildren();
+  for (const part of [parts.header, parts.graphCard, parts.formulaCard, parts.workbenchCard, parts.bar, parts.banner])
+    part?.replaceChildren();
   parts.banner.hidden = true;
   if (loading) parts.graphCard.append(h('p', { class: 'loading', text: t('a11y.loading') }));
 }
@@ -94,7 +98,8 @@ function labelSkeleton(parts, t, loading) {
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
  *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
- *            the full page), hide (parts to leave out: 'formula', 'controls'), appUrl (the full page's address, which
+ *            the full page), workbench (training, the architecture, the data and the gradient check under the
+ *            step: on by default on the full page only), hide (parts to leave out: 'formula', 'controls'), appUrl (the full page's address, which
  *            share links and "open in backstep" start with; this page's by default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), showLinkError(message),
  *           setHidden(parts), dispose() }.
@@ -108,6 +113,7 @@ export function mountBackstep(root, options = {}) {
     page,
     embed: Boolean(options.embed),
     linked: Boolean(options.embed && options.appUrl),
+    workbench: options.workbench ?? page,
   });
   const { element } = parts;
   root.append(element);
@@ -220,6 +226,7 @@ export function mountBackstep(root, options = {}) {
     mountScrubber(barInner, context);
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
+    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, context);
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());

@@ -12,3 +12,5 @@ import '../styles/controls.css';
 import '../styles/edit.css';
 import '../styles/instance.css';
 import '../styles/compact.css';
+import '../styles/workbench.css';
+import '../styles/data-table.css';

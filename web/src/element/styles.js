@@ -13,6 +13,8 @@ import controls from '../styles/controls.css?inline';
 import edit from '../styles/edit.css?inline';
 import instance from '../styles/instance.css?inline';
 import compact from '../styles/compact.css?inline';
+import workbench from '../styles/workbench.css?inline';
+import dataTable from '../styles/data-table.css?inline';
 
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
@@ -42,6 +44,8 @@ export function componentSheet() {
       edit,
       instance,
       compact,
+      workbench,
+      dataTable,
     ].join('\n');
     shadowSheet.replaceSync(text);
   }

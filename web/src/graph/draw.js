@@ -81,14 +81,14 @@ function drawNeurons(root, layout) {
     .attr('role', 'button');
 }
 
-function drawPills(root, items, kind) {
+function drawPills(root, items, kind, { hidden = false } = {}) {
   const pills = root
     .append('g')
-    .attr('class', `pills pills-${kind}`)
+    .attr('class', `pills pills-${kind}${hidden ? ' pills-hidden' : ''}`)
     .selectAll('g')
     .data(items, (item) => item.name)
     .join('g')
-    .attr('class', `pill pill-${kind} is-editable`)
+    .attr('class', `pill pill-${kind} is-editable${hidden ? ' is-label-hidden' : ''}`)
     .attr('data-ref', (item) => ref.parameter(kind, item.name))
     .attr('data-testid', (item) => `${kind}-${item.name}`)
     .attr('tabindex', 0)
@@ -99,6 +99,15 @@ function drawPills(root, items, kind) {
   pills.each(function addRows(item) {
     createPill(select(this), `${kind}-${item.name}`);
   });
+  // A hidden label carries the refs of its edge's two neurons (empty groups, never hit): hovering a neuron marks
+  // them .is-hover like the neuron itself (view.js), and the label shows (graph-labels.css).
+  if (hidden)
+    pills
+      .selectAll('g.pill-end')
+      .data((edge) => [edge.sourceName, edge.destName])
+      .join('g')
+      .attr('class', 'pill-end')
+      .attr('data-ref', (name) => ref.neuron(name));
 }
 
 /** Draws everything for a layout into the svg (cleared first). */
@@ -124,8 +133,12 @@ export function drawGraph(svgElement, layout) {
     .attr('x2', (link) => link.x2)
     .attr('y2', (link) => link.y2);
   drawNeurons(root, layout);
-  drawPills(root, layout.edges, 'weight');
+  const shown = layout.edges.filter((edge) => !edge.label.hidden);
+  const hidden = layout.edges.filter((edge) => edge.label.hidden);
+  drawPills(root, shown, 'weight');
   drawPills(root, layout.biases, 'bias');
+  // Labels with no free place (layout.js) last, so that one shown on hover or focus is drawn above the others.
+  drawPills(root, hidden, 'weight', { hidden: true });
   drawCard(root, layout);
   root.append('g').attr('class', 'overlay');
   return svg;

@@ -4,29 +4,59 @@ import { cardLayout } from './card-layout.js';
 import { placeLabels } from './label-placement.js';
 import { COMPACT, NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.js';
 
-/** The largest a weight label can get (at the update, with its gradient), for placement. */
-function pillSize(m, nameWidth, decimals, pillMode) {
+/** Labels are set in bold and semibold, a little wider than the plain text textWidth estimates. */
+const BOLD = 1.04;
+
+/** The largest a label can get (at the update, with its gradient), for placement. Fixed biases never update. */
+function pillSize(m, nameWidth, decimals, pillMode, updates = true) {
   const number = widestNumber(decimals);
   const name = 'w'.repeat(nameWidth);
-  const rows =
-    pillMode === 'inline' ? [`${name} ${number} → ${number}`, `∂ ${number}`] : [`${name} ${number}`, `→ ${number}`];
-  const w = Math.max(...rows.map((row) => textWidth(row, m.pillFont))) + 2 * m.pillPadX;
+  const rows = !updates
+    ? [`${name} ${number}`, `∂ ${number}`]
+    : pillMode === 'inline'
+      ? [`${name} ${number} → ${number}`, `∂ ${number}`]
+      : [`${name} ${number}`, `→ ${number}`];
+  const w = Math.max(...rows.map((row) => textWidth(row, m.pillFont))) * BOLD + 2 * m.pillPadX;
   return { w, h: rows.length * m.pillLineH + 2 * m.pillPadY };
 }
 
-/** The area a neuron covers: name above, circle, and the z/δ lines below. */
-function neuronBox(neuron, m, decimals) {
-  const below = neuron.layer === 0 ? 0 : neuron.linesBelow * m.lineH + 6;
-  const halfWidth = Math.max(
-    neuron.r + 4,
-    neuron.layer === 0 ? 0 : textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4,
-  );
-  return {
-    x: neuron.x - halfWidth,
-    y: neuron.y - neuron.r - m.nameH,
-    w: 2 * halfWidth,
-    h: 2 * neuron.r + m.nameH + below,
-  };
+/** What a neuron covers: its circle, its name above and, below, its z/δ lines (rectangles). */
+function neuronShapes(neuron, m, decimals) {
+  const { x, y, r } = neuron;
+  const name = textWidth(neuron.name, 13.5) / 2 + 4;
+  const shapes = [
+    { cx: x, cy: y, r: r + 1 },
+    { x: x - name, y: y - r - m.nameH, w: 2 * name, h: m.nameH },
+  ];
+  if (neuron.linesBelow > 0) {
+    const lines = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4;
+    shapes.push({ x: x - lines, y: y + r, w: 2 * lines, h: neuron.linesBelow * m.lineH + 6 });
+  }
+  return shapes;
+}
+
+const boxAround = (centre, size) => ({ x: centre.x - size.w / 2, y: centre.y - size.h / 2, w: size.w, h: size.h });
+
+/** The weight labels' places: each layer gap in turn, clear of the obstacles and of the labels shown before. */
+function labelEdges(gaps, { obstacles, bounds, size }) {
+  const taken = [...obstacles];
+  return gaps.flatMap((gap) => {
+    const edges = gap.map((edge) => ({ ...edge }));
+    taken.push(...placeLabels(edges, { obstacles: taken, bounds, size }));
+    return edges;
+  });
+}
+
+/** The first label style (inline, stacked) that hides no label, else the one that hides fewest. */
+function labelStyle(modes, place) {
+  let best = null;
+  for (const pillMode of modes) {
+    const placed = { pillMode, ...place(pillMode) };
+    placed.hidden = placed.edges.filter((edge) => edge.label.hidden).length;
+    if (!best || placed.hidden < best.hidden) best = placed;
+    if (placed.hidden === 0) break;
+  }
+  return best;
 }
 
 function trimmed(source, dest) {
@@ -56,6 +86,7 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
   const sizes = labels.neurons.map((layer) => layer.length);
   const maxSize = Math.max(...sizes);
   const hasBias = labels.biases.some((layer) => layer.some(Boolean));
+  const trained = document.trainBiases !== false;
   const biasH = hasBias ? 2 * m.pillLineH + 2 * m.pillPadY + 8 : 0;
   const nonlinear = document.layers.slice(1).map((layer) => layer.activation !== 'linear');
   const baseGapY = m.gapY + biasH + (nonlinear.some(Boolean) ? m.lineH : 0);
@@ -108,24 +139,18 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
     }),
   );
 
-  const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
-  const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
-  const pillMode =
-    m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap ? 'inline' : 'stacked';
-  const pill = pillSize(m, longestName, decimals, pillMode);
-  const biasPill = pillSize(m, Math.max(2, ...biases.map((bias) => bias.name.length + 1)), decimals, pillMode);
-  const obstacles = [
-    ...neurons.map((neuron) => neuronBox(neuron, m, decimals)),
-    ...biases.map((bias) => ({ x: bias.x - biasPill.w / 2, y: bias.y - biasPill.h / 2, w: biasPill.w, h: biasPill.h })),
-  ];
-  const edges = [];
-  labels.weights.forEach((layer, l) => {
-    const gap = [];
-    layer.forEach((row, j) =>
-      row.forEach((name, i) => {
+  const linesBelow = Math.max(...neurons.map((neuron) => neuron.linesBelow));
+  const netBottom = top + (maxSize - 1) * gapY + m.r + linesBelow * m.lineH + 8;
+  const outputs = neurons.filter((neuron) => neuron.output);
+  const card = cardLayout({ m: { ...m, cardW }, width, outputs, netBottom, multi: outputs.length > 1 });
+  const height = Math.ceil(Math.max(netBottom, card.y + card.h) + m.pad);
+
+  const gaps = labels.weights.map((layer, l) =>
+    layer.flatMap((row, j) =>
+      row.map((name, i) => {
         const source = byName[labels.neurons[l][i]];
         const dest = byName[labels.neurons[l + 1][j]];
-        gap.push({
+        return {
           name,
           layer: l,
           dest: j,
@@ -133,18 +158,27 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
           sourceName: source.name,
           destName: dest.name,
           ...trimmed(source, dest),
-        });
+        };
       }),
-    );
-    placeLabels(gap, obstacles, pill);
-    edges.push(...gap);
+    ),
+  );
+  for (const neuron of neurons) neuron.shapes = neuronShapes(neuron, m, decimals);
+  const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
+  const longestBias = Math.max(2, ...biases.map((bias) => bias.name.length + 1));
+  const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
+  const inline = m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap;
+  const bounds = { x: 0, y: 0, w: width, h: height };
+  // Inline labels are wider than stacked ones: when they hide some, the stacked style may hide fewer.
+  const { pillMode, pill, biasPill, edges } = labelStyle(inline ? ['inline', 'stacked'] : ['stacked'], (mode) => {
+    const size = pillSize(m, longestName, decimals, mode);
+    const biasSize = pillSize(m, longestBias, decimals, mode, trained);
+    const obstacles = [
+      ...neurons.flatMap((neuron) => neuron.shapes),
+      ...biases.map((bias) => boxAround(bias, biasSize)),
+      { x: card.x, y: card.y, w: card.w, h: card.h },
+    ];
+    return { pill: size, biasPill: biasSize, edges: labelEdges(gaps, { obstacles, bounds, size }) };
   });
 
-  const linesBelow = Math.max(...neurons.map((neuron) => neuron.linesBelow));
-  const netBottom = top + (maxSize - 1) * gapY + m.r + linesBelow * m.lineH + 8;
-  const outputs = neurons.filter((neuron) => neuron.output);
-  const card = cardLayout({ m: { ...m, cardW }, width, outputs, netBottom, multi: outputs.length > 1 });
-  const height = Math.ceil(Math.max(netBottom, card.y + card.h) + m.pad);
-
-  return { mode: m.mode, pillMode, m, width, height, neurons, byName, edges, biases, card, pill };
+  return { mode: m.mode, pillMode, m, width, height, neurons, byName, edges, biases, card, pill, biasPill };
 }

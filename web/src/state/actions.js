@@ -69,9 +69,14 @@ export function createActions(store, session, { report, t, formatValue }) {
     /** Step `step` as the counter numbers it (from 1), frame `event` of it (from 0): what embeds and links ask for. */
     goTo(step, event = 0) {
       const { history } = get();
-      const first = history[0]?.position.step ?? 0;
-      const index = Math.max(0, Math.min(Math.floor(step) - 1 - first, Math.max(history.length - 1, MAX_GOTO_STEPS)));
-      return Number.isFinite(index) && moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
+      const wanted = Math.floor(step) - 1; // the position's step count
+      if (!Number.isFinite(wanted)) return false;
+      // History may skip steps (a training run is one entry): the entry at that step, else one past the last.
+      const found = history.findIndex((entry) => entry.position.step === wanted);
+      const last = history.length - 1;
+      const beyond = wanted - (history[last]?.position.step ?? 0);
+      const index = found >= 0 ? found : beyond > 0 ? last + Math.min(beyond, Math.max(0, MAX_GOTO_STEPS - last)) : 0;
+      return moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
     },
     jumpToPhase(phase) {
       const state = get();
@@ -141,6 +146,56 @@ export function createActions(store, session, { report, t, formatValue }) {
         const message = t('status.engineRefusedDocument', { message: error.message });
         report(message);
         return { ok: false, message };
+      }
+    },
+
+    /**
+     * Shows where a training run has got to: { document, position } after it, as the one history entry after entry
+     * `after` (the step the run started from; a later report of the same run replaces the earlier one). Step back
+     * goes to before the run.
+     */
+    showTrained({ document, position }, { after }) {
+      const state = get();
+      let entry;
+      try {
+        entry = session.compute(document, position);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        session.sync(currentEntry(state));
+        report(t('status.engineRefusedStep', { message: error.message }));
+        return false;
+      }
+      const history = [...state.history.slice(0, after + 1), entry];
+      session.sync(entry);
+      set({ history, cursor: { step: history.length - 1, event: 0 }, playing: false });
+      return true;
+    },
+
+    /**
+     * A new network made by the engine from the one on screen: f(engine) returns the new document (a shape edit,
+     * new weights, new data). It opens at its first step; a refusal keeps the network on screen and says why.
+     */
+    changeNetwork(f) {
+      let document;
+      try {
+        document = session.withEntry(currentEntry(get()), f);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        const message = t('status.engineRefusedEdit', { message: error.message });
+        report(message);
+        return { ok: false, message };
+      }
+      return actions.loadDocument(document);
+    },
+
+    /** What the engine computes about the step on screen without moving: f(engine)'s result, or null if refused. */
+    inspect(f) {
+      try {
+        return session.withEntry(currentEntry(get()), f);
+      } catch (error) {
+        if (!(error instanceof EngineError)) throw error;
+        report(t('status.engineRefusedStep', { message: error.message }));
+        return null;
       }
     },
 

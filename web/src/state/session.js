@@ -28,6 +28,15 @@ export function createSession(engine) {
     continueAfter(entry) {
       return compute(entry.next.document, entry.next.position);
     },
+    /** Runs f(engine) on the engine put at the start of `entry`, and puts it back there after. */
+    withEntry(entry, f) {
+      engine.restore(entry.document, entry.position);
+      try {
+        return f(engine);
+      } finally {
+        engine.restore(entry.document, entry.position);
+      }
+    },
     /** Puts the engine at the start of a history entry (time travel). */
     sync(entry) {
       engine.restore(entry.document, entry.position);

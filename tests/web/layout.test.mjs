@@ -1,0 +1,127 @@
+// The graph's geometry (computeLayout) on small and dense networks, in the widths the page uses: a weight's
+// label (at its largest, two rows) never covers another label, a neuron, a bias tag or the error panel, and
+// stays inside the drawing; a label with no free place is hidden instead. The worked examples hide none.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { computeLayout } from '../../web/src/graph/layout.js';
+import seed from '../fixtures/seed.json' with { type: 'json' };
+import mazur from '../fixtures/mazur.json' with { type: 'json' };
+
+/** The labels the engine gives a network (cpp/engine/network.cpp): i1…, h1… (h1.1… with several hidden layers), o1…, w1…, b1…. */
+function labelsOf(document) {
+  const sizes = document.layers.map((layer) => layer.size);
+  const depth = sizes.length - 1;
+  const neuronName = (k, j) => {
+    if (k === 0) return `i${j + 1}`;
+    if (k === depth) return `o${j + 1}`;
+    return depth === 2 ? `h${j + 1}` : `h${k}.${j + 1}`;
+  };
+  let weight = 0;
+  let bias = 0;
+  return {
+    neurons: sizes.map((size, k) => Array.from({ length: size }, (_, j) => neuronName(k, j))),
+    weights: sizes
+      .slice(1)
+      .map((size, l) =>
+        Array.from({ length: size }, () => Array.from({ length: sizes[l] }, () => `w${(weight += 1)}`)),
+      ),
+    biases: document.layers
+      .slice(1)
+      .map((layer) => Array.from({ length: layer.size }, () => (layer.bias ? `b${(bias += 1)}` : null))),
+  };
+}
+
+/** A sigmoid network of these sizes, with or without biases. */
+function network(sizes, bias = false) {
+  return {
+    layers: sizes.map((size, k) => (k === 0 ? { size } : { size, activation: 'sigmoid', bias })),
+  };
+}
+
+const NETWORKS = {
+  '2-2-1 (seed)': seed,
+  '2-2-2 (Mazur)': mazur,
+  '2-3-1': network([2, 3, 1]),
+  '2-8-8-8-1': network([2, 8, 8, 8, 1]),
+  '4-8-8-8-8-8-8-2 with biases': network([4, 8, 8, 8, 8, 8, 8, 2], true),
+  '8-8-8-8': network([8, 8, 8, 8]),
+};
+const EXAMPLES = ['2-2-1 (seed)', '2-2-2 (Mazur)'];
+const WIDTHS = [360, 700, 1000];
+
+const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+/** Whether a box and a circle overlap: the box's point nearest the centre is inside the circle. */
+const touchesCircle = (box, { x, y, r }) =>
+  Math.hypot(Math.min(Math.max(x, box.x), box.x + box.w) - x, Math.min(Math.max(y, box.y), box.y + box.h) - y) < r;
+const boxOf = (centre, size) => ({ x: centre.x - size.w / 2, y: centre.y - size.h / 2, w: size.w, h: size.h });
+
+function layoutOf(name, width, compact) {
+  const document = NETWORKS[name];
+  return computeLayout({ labels: labelsOf(document), document, width, decimals: 3, compact, cardTitles: ['Error'] });
+}
+
+/** What is wrong with a layout's shown labels, one sentence each. */
+function problems(layout) {
+  const found = [];
+  const shown = layout.edges.filter((edge) => !edge.label.hidden);
+  const boxes = shown.map((edge) => boxOf(edge.label, layout.pill));
+  const biasBoxes = layout.biases.map((bias) => boxOf(bias, layout.biasPill));
+  const { card } = layout;
+  shown.forEach((edge, k) => {
+    const box = boxes[k];
+    for (let other = k + 1; other < shown.length; other += 1)
+      if (overlaps(box, boxes[other])) found.push(`${edge.name} covers ${shown[other].name}`);
+    for (const neuron of layout.neurons) {
+      // Its circle, and the rectangles of its name and z/δ lines.
+      const texts = neuron.shapes.filter((shape) => shape.w !== undefined);
+      if (touchesCircle(box, neuron) || texts.some((text) => overlaps(box, text)))
+        found.push(`${edge.name} covers ${neuron.name}`);
+    }
+    biasBoxes.forEach((bias, b) => {
+      if (overlaps(box, bias)) found.push(`${edge.name} covers ${layout.biases[b].name}`);
+    });
+    if (overlaps(box, card)) found.push(`${edge.name} covers the error panel`);
+    if (edge.label.t < 0.2 || edge.label.t > 0.8) found.push(`${edge.name} is too near an end of its edge`);
+    if (box.x < 0 || box.y < 0 || box.x + box.w > layout.width || box.y + box.h > layout.height)
+      found.push(`${edge.name} leaves the drawing`);
+  });
+  return found;
+}
+
+const variants = (widths) => widths.flatMap((width) => [false, true].map((compact) => ({ width, compact })));
+const named = ({ width, compact }) => `${width} px${compact ? ', compact' : ''}`;
+
+for (const name of Object.keys(NETWORKS)) {
+  test(`${name}: shown labels cover nothing and stay inside the drawing`, (t) => {
+    for (const variant of variants(WIDTHS)) {
+      const layout = layoutOf(name, variant.width, variant.compact);
+      assert.deepEqual(problems(layout), [], named(variant));
+      const hidden = layout.edges.filter((edge) => edge.label.hidden).length;
+      if (hidden > 0) t.diagnostic(`${named(variant)}: ${hidden} of ${layout.edges.length} labels hidden`);
+    }
+  });
+}
+
+// 660 px: the graph of a 700-px embed; 780 px: the full page in a 1280-px window.
+test('the worked examples show every label at 360, 660, 700, 780 and 1000 px', () => {
+  for (const name of EXAMPLES)
+    for (const variant of variants([360, 660, 700, 780, 1000])) {
+      const hidden = layoutOf(name, variant.width, variant.compact).edges.filter((edge) => edge.label.hidden);
+      assert.deepEqual(
+        hidden.map((edge) => edge.name),
+        [],
+        `${name} at ${named(variant)}`,
+      );
+    }
+});
+
+test('a hidden label still has its place on its edge (shown there on hover)', () => {
+  const layout = layoutOf('8-8-8-8', 360, false);
+  const hidden = layout.edges.filter((edge) => edge.label.hidden);
+  assert.ok(hidden.length > 0);
+  for (const edge of hidden) {
+    assert.ok(Number.isFinite(edge.label.x) && Number.isFinite(edge.label.y));
+    assert.equal(edge.label.t, 0.5);
+  }
+});

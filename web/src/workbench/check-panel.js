@@ -1,0 +1,64 @@
+// The gradient check: for the step on screen, every weight's and bias's gradient by backpropagation beside the
+// engine's central finite-difference estimate and their relative difference, so the learner sees the chain rule is
+// right. Computed on demand (it runs two forward passes per parameter).
+import { h } from '../dom.js';
+
+/** A relative difference as a learner reads it: "3.2 × 10⁻⁹" is close; anything over 10⁻⁴ is flagged. */
+export const AGREES_BELOW = 1e-4;
+
+export function mountCheckPanel(container, { store, actions, t, format }) {
+  const body = h('tbody');
+  const table = h('table', { class: 'check-table', 'data-testid': 'check-table', hidden: true }, [
+    h('caption', { text: t('check.caption') }),
+    h('thead', {}, [
+      h('tr', {}, [
+        h('th', { scope: 'col', text: t('check.parameter') }),
+        h('th', { scope: 'col', text: t('check.backprop') }),
+        h('th', { scope: 'col', text: t('check.numeric') }),
+        h('th', { scope: 'col', text: t('check.difference') }),
+      ]),
+    ]),
+    body,
+  ]);
+  const summary = h('p', { class: 'check-summary', role: 'status', 'data-testid': 'check-summary' });
+  const run = h('button', {
+    type: 'button',
+    class: 'dialog-button',
+    'data-testid': 'check-run',
+    text: t('check.run'),
+    onclick: () => check(),
+  });
+  container.append(
+    h('p', { class: 'train-hint', text: t('check.intro') }),
+    run,
+    summary,
+    h('div', { class: 'check-wrap' }, [table]),
+  );
+
+  function check() {
+    const result = actions.inspect((engine) => engine.gradientCheck());
+    if (!result) return;
+    const worst = Math.max(0, ...result.parameters.map((p) => p.relativeDifference));
+    body.replaceChildren(
+      ...result.parameters.map((p) =>
+        h('tr', { 'data-testid': `check-${p.name}`, class: p.relativeDifference < AGREES_BELOW ? '' : 'is-off' }, [
+          h('th', { scope: 'row', text: p.name }),
+          h('td', { text: format(p.backprop) }),
+          h('td', { text: format(p.numeric) }),
+          h('td', { text: p.relativeDifference.toExponential(1).replace('-', '\u2212') }),
+        ]),
+      ),
+    );
+    table.hidden = false;
+    summary.textContent = t(worst < AGREES_BELOW ? 'check.agree' : 'check.disagree', {
+      count: result.parameters.length,
+      worst: worst.toExponential(1).replace('-', '\u2212'),
+    });
+  }
+
+  store.subscribe((state, previous) => {
+    if (state.cursor.step === previous.cursor.step && state.history === previous.history) return;
+    table.hidden = true; // about another step: run it again
+    summary.textContent = '';
+  });
+}

@@ -1,0 +1,171 @@
+// The architecture editor: one row per layer (its size with − and +, its activation, its bias), a hidden layer added
+// or removed, biases trained or fixed, the batch size, and new weights by a named scheme and a visible seed. Every
+// change is a new document made by the engine (shape edits keep every weight that still exists; new ones are 0
+// until initialized); a refused one keeps the network on screen and says why.
+import { h } from '../dom.js';
+import { currentEntry } from '../state/selectors.js';
+
+export const MAX_HIDDEN_LAYERS = 6;
+export const MAX_NEURONS = 8;
+const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu'];
+const SCHEMES = ['xavier', 'he', 'uniform', 'zeros'];
+
+function select(options, value, attributes) {
+  const element = h(
+    'select',
+    attributes,
+    options.map(([optionValue, label]) => h('option', { value: optionValue, text: label })),
+  );
+  element.value = value;
+  return element;
+}
+
+export function mountNetworkPanel(container, { store, actions, t, uid }) {
+  const rows = h('div', { class: 'layer-rows', role: 'list', 'data-testid': 'layer-rows' });
+  const scheme = select(
+    SCHEMES.map((name) => [name, t(`build.scheme.${name}`)]),
+    'xavier',
+    { 'data-testid': 'init-scheme', id: uid('init-scheme') },
+  );
+  const seed = h('input', {
+    type: 'number',
+    min: 0,
+    step: 1,
+    value: 1,
+    class: 'build-seed',
+    'data-testid': 'init-seed',
+    id: uid('init-seed'),
+  });
+  const initialize = h('button', {
+    type: 'button',
+    class: 'dialog-button',
+    'data-testid': 'init-apply',
+    text: t('build.initialize'),
+    onclick: () => {
+      const value = Number(seed.value);
+      actions.changeNetwork((engine) => engine.initialize({ scheme: scheme.value, seed: value }));
+    },
+  });
+  const trainBiases = h('input', { type: 'checkbox', 'data-testid': 'train-biases' });
+  const batch = h('input', { type: 'number', min: 1, step: 1, class: 'build-batch', 'data-testid': 'batch-size' });
+  container.append(
+    rows,
+    h('div', { class: 'build-row' }, [
+      h('label', { class: 'build-check' }, [trainBiases, t('build.trainBiases')]),
+      h('label', { class: 'build-field' }, [t('build.batchSize'), batch]),
+    ]),
+    h('div', { class: 'build-row' }, [
+      h('label', { class: 'build-field', for: uid('init-scheme') }, [t('build.scheme')]),
+      scheme,
+      h('label', { class: 'build-field', for: uid('init-seed') }, [t('build.seed')]),
+      seed,
+      initialize,
+    ]),
+  );
+
+  const document = () => currentEntry(store.get()).document;
+  const shape = (edit, args) => actions.changeNetwork((engine) => engine.editShape(edit, args));
+  /** The document on screen with some fields changed, through the engine's validator (loadDocument). */
+  const withFields = (fields) => actions.loadDocument({ ...document(), ...fields });
+
+  // Listeners on the panel's own elements go with them; nothing outside the panel is listened to.
+  trainBiases.addEventListener('change', () => withFields({ trainBiases: trainBiases.checked }));
+  batch.addEventListener('change', () => {
+    const value = Number(batch.value);
+    if (Number.isInteger(value) && value >= 1) withFields({ batchSize: value });
+    else render();
+  });
+
+  function layerName(index, count) {
+    if (index === 0) return t('build.layer.input');
+    if (index === count - 1) return t('build.layer.output');
+    return t('build.layer.hidden', { index });
+  }
+
+  function button(text, label, testId, onclick, disabled = false) {
+    return h('button', {
+      type: 'button',
+      class: 'build-button',
+      text,
+      title: label,
+      'aria-label': label,
+      'data-testid': testId,
+      disabled,
+      onclick,
+    });
+  }
+
+  function layerRow(layer, index, layers) {
+    const name = layerName(index, layers.length);
+    const hidden = index > 0 && index < layers.length - 1;
+    const cells = [
+      h('span', { class: 'layer-name', text: name }),
+      button(
+        '−',
+        t('build.removeNeuron', { layer: name }),
+        `neuron-minus-${index}`,
+        () => shape('removeNeuron', { layer: index, index: layer.size - 1 }),
+        layer.size <= 1,
+      ),
+      h('span', { class: 'layer-size', 'data-testid': `layer-size-${index}`, text: String(layer.size) }),
+      button(
+        '+',
+        t('build.addNeuron', { layer: name }),
+        `neuron-plus-${index}`,
+        () => shape('addNeuron', { layer: index }),
+        layer.size >= MAX_NEURONS,
+      ),
+    ];
+    if (index > 0) {
+      const activation = select(
+        ACTIVATIONS.map((value) => [value, t(`build.activation.${value}`)]),
+        layer.activation,
+        { 'data-testid': `activation-${index}`, 'aria-label': t('build.activationOf', { layer: name }) },
+      );
+      activation.addEventListener('change', () => shape('activation', { layer: index, activation: activation.value }));
+      const bias = h('input', { type: 'checkbox', 'data-testid': `bias-${index}` });
+      bias.checked = Boolean(layer.bias);
+      bias.addEventListener('change', () => shape('bias', { layer: index, bias: bias.checked }));
+      cells.push(activation, h('label', { class: 'build-check' }, [bias, t('build.bias')]));
+    }
+    if (hidden)
+      cells.push(
+        button('✕', t('build.removeLayer', { layer: name }), `layer-remove-${index}`, () =>
+          shape('removeLayer', { layer: index }),
+        ),
+      );
+    return h('div', { class: 'layer-row', role: 'listitem', 'data-testid': `layer-row-${index}` }, cells);
+  }
+
+  function render() {
+    const doc = document();
+    const layers = doc.layers;
+    const hiddenCount = layers.length - 2;
+    const previous = layers.at(-2);
+    const add = button(
+      t('build.addLayer'),
+      t('build.addLayer'),
+      'layer-add',
+      () =>
+        shape('addLayer', {
+          layer: layers.length - 1,
+          index: 2,
+          activation: hiddenCount > 0 ? previous.activation : 'tanh',
+          bias: true,
+        }),
+      hiddenCount >= MAX_HIDDEN_LAYERS,
+    );
+    add.classList.add('build-add');
+    rows.replaceChildren(...layers.map((layer, index) => layerRow(layer, index, layers)), add);
+    trainBiases.checked = doc.trainBiases !== false;
+    trainBiases.disabled = !layers.some((layer) => layer.bias);
+    batch.max = doc.samples.length;
+    batch.value = String(doc.batchSize ?? 1);
+  }
+
+  store.subscribe((state, previous) => {
+    if (state.loads !== previous.loads) render();
+  });
+  render();
+  return { render };
+}

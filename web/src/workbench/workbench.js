@@ -1,0 +1,74 @@
+// The workbench under the step-by-step view: training, the architecture, the data and the gradient check, as tabs
+// (a tablist with arrow keys). Panels are built once, when first opened.
+import { h } from '../dom.js';
+import { formatNumber } from '../format/number.js';
+import { mountTrainPanel } from './train-panel.js';
+import { mountNetworkPanel } from './network-panel.js';
+import { mountCheckPanel } from './check-panel.js';
+import { mountDataPanel } from './data-panel.js';
+
+const TABS = [
+  ['train', mountTrainPanel],
+  ['network', mountNetworkPanel],
+  ['data', mountDataPanel],
+  ['check', mountCheckPanel],
+];
+
+export function mountWorkbench(card, context) {
+  const { t, uid, store } = context;
+  const format = (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator);
+  const tabs = TABS.map(([name]) =>
+    h('button', {
+      type: 'button',
+      role: 'tab',
+      class: 'segment',
+      id: uid(`tab-${name}`),
+      'aria-controls': uid(`panel-${name}`),
+      'data-testid': `tab-${name}`,
+      text: t(`workbench.${name}`),
+    }),
+  );
+  const panels = TABS.map(([name]) =>
+    h('div', {
+      role: 'tabpanel',
+      class: 'workbench-panel',
+      id: uid(`panel-${name}`),
+      'aria-labelledby': uid(`tab-${name}`),
+      'data-testid': `panel-${name}`,
+      hidden: true,
+    }),
+  );
+  const built = new Set();
+  card.append(
+    h('div', { class: 'card-head' }, [
+      h('h2', { class: 'card-title', id: uid('workbench-title'), text: t('workbench.title') }),
+      h('div', { class: 'segmented workbench-tabs', role: 'tablist', 'aria-labelledby': uid('workbench-title') }, tabs),
+    ]),
+    ...panels,
+  );
+
+  function open(index, focus = false) {
+    tabs.forEach((tab, k) => {
+      tab.setAttribute('aria-selected', String(k === index));
+      tab.tabIndex = k === index ? 0 : -1;
+      panels[k].hidden = k !== index;
+    });
+    if (!built.has(index)) {
+      built.add(index);
+      TABS[index][1](panels[index], { ...context, format });
+    }
+    if (focus) tabs[index].focus();
+  }
+
+  tabs.forEach((tab, index) => {
+    tab.addEventListener('click', () => open(index));
+    tab.addEventListener('keydown', (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (!step) return;
+      event.preventDefault();
+      // preventDefault: the instance's arrow keys (which step the network) leave the event alone
+      open((index + step + tabs.length) % tabs.length, true);
+    });
+  });
+  open(0);
+}
