@@ -382,3 +382,26 @@ test('an element removed before it is ready and added again makes one instance, 
   );
   await close();
 });
+
+test('an element with the workbench attribute trains in its own shadow root, apart from its neighbour', async () => {
+  const { page, errors, close } = await newPage();
+  await host(
+    page,
+    'bench.html',
+    '<backstep-viz id="a" example="xor" workbench></backstep-viz><backstep-viz id="b" example="xor"></backstep-viz>',
+  );
+  await ready(page, '#a');
+  const inA = (selector) => page.locator('#a').locator(selector);
+  assert.equal(await page.locator('#b').locator('[data-testid="tab-train"]').count(), 0, 'no workbench unless asked');
+  await inA('[data-testid="train-100"]').click();
+  await page.waitForFunction(
+    () => document.querySelector('#a').shadowRoot.querySelector('[data-testid="train-message"]')?.dataset.reason,
+  );
+  assert.equal(await inA('[data-testid="train-message"]').getAttribute('data-reason'), 'done');
+  assert.match(await inA('[data-testid="counter"]').textContent(), /Epoch\s*101/);
+  assert.deepEqual(
+    errors.filter((message) => !message.includes('favicon')),
+    [],
+  );
+  await close();
+});

@@ -239,3 +239,62 @@ test('the sample on screen: inputs and targets of a batch’s later sample are e
   assert.equal(valueAt(doc, target), 0.7);
   assert.equal(valueAt(doc, editTargetOf(ref.target('o2'), { labels, sample: 1 })), 0.8);
 });
+
+/** A network of `sizes` with deterministic weights, every layer after the input `activation` with biases. */
+function network(sizes, activation, batchSize = 1, samples = 3) {
+  return {
+    format: 'backstep/1',
+    title: sizes.join('-'),
+    layers: sizes.map((size, k) => (k === 0 ? { size } : { size, activation, bias: true })),
+    weights: sizes
+      .slice(1)
+      .map((size, l) =>
+        Array.from({ length: size }, (_, j) =>
+          Array.from({ length: sizes[l] }, (__, i) => ((3 * j + i) % 5) / 10 - 0.2),
+        ),
+      ),
+    biases: sizes.slice(1).map((size) => Array.from({ length: size }, (_, j) => j / 10)),
+    learningRate: 0.1,
+    batchSize,
+    samples: Array.from({ length: samples }, (_, s) => ({
+      input: Array.from({ length: sizes[0] }, (__, i) => (s + i) / 4 - 0.3),
+      target: Array.from({ length: sizes.at(-1) }, (__, j) => (s + j) % 2),
+    })),
+  };
+}
+
+test('every shape the editor can build: scene, formulas (scalar and matrix) and sentences for every event', async () => {
+  const shapes = [
+    network([1, 4, 1], 'tanh'),
+    network([2, 3, 3, 2], 'sigmoid', 2),
+    network([3, 1], 'relu'),
+    network([2, 8, 8, 8, 1], 'relu'),
+    network([8, 5, 4, 3, 2, 1, 2, 8], 'tanh', 3),
+  ];
+  for (const doc of shapes) {
+    const { labels, entry } = await firstStep(doc);
+    const events = entry.trace.events;
+    for (let index = 0; index < events.length; index += 1) {
+      const where = `${doc.title}, event ${index} (${events[index].kind})`;
+      const scene = sceneAt(entry, labels, index);
+      assert.ok(scene.neurons && scene.weights, where);
+      for (const build of [scalarFormula, matrixFormula]) {
+        const formula = build(events[index], formulaContext(entry, labels, index));
+        for (const part of ['symbolic', 'substituted', 'result']) {
+          assert.ok(Array.isArray(formula[part]) && formula[part].length > 0, `${where}: ${build.name} ${part}`);
+          for (const line of formula[part]) assert.doesNotMatch(line, /undefined|NaN|null/, `${where}: ${line}`);
+        }
+      }
+      for (const language of ['en', 'fr']) {
+        const sentence = narrate(events[index], {
+          decimals: 3,
+          t: createTranslator(language),
+          events,
+          outputNames: labels.neurons.at(-1),
+        });
+        assert.ok(sentence.length > 0, where);
+        assert.doesNotMatch(sentence, /undefined|NaN|null|\{\w+\}/, `${where}: ${sentence}`);
+      }
+    }
+  }
+});

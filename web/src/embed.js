@@ -1,7 +1,8 @@
 // The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
-// (docs/share-links.md) plus `hide=formula,controls` (parts to leave out) and `autoplay=1`. It tells its parent its height, so the host can
-// size the frame, says backstep:ready, and answers its parent's messages: backstep:next, backstep:prev,
-// backstep:goto {step, event}, backstep:load {document}.
+// (docs/share-links.md) plus `hide=formula,controls` (parts to leave out), `autoplay=1` and `workbench=1`
+// (training, the architecture, the data and the gradient check under the step). It tells its parent its height,
+// so the host can size the frame, says backstep:ready, and answers its parent's messages: backstep:next,
+// backstep:prev, backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
@@ -19,7 +20,11 @@ function embedOptions(fragment) {
       .split('&')
       .map((pair) => pair.split('=')),
   );
-  return { hide: parseHide(decodeURIComponent(keys.get('hide') ?? '')), autoplay: keys.get('autoplay') === '1' };
+  return {
+    hide: parseHide(decodeURIComponent(keys.get('hide') ?? '')),
+    autoplay: keys.get('autoplay') === '1',
+    workbench: keys.get('workbench') === '1',
+  };
 }
 
 function postHeight() {
@@ -38,11 +43,12 @@ function answer(instance, message) {
 
 async function start() {
   const fragment = window.location.hash;
-  const { hide, autoplay } = embedOptions(fragment);
+  const { hide, autoplay, workbench } = embedOptions(fragment);
   const link = fragment ? await readLink(fragment, await engineLimits()) : { ok: true };
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
     hide,
+    workbench,
     appUrl: new URL('./index.html', window.location.href).href,
     ...mountOptionsFromLink(link),
   });

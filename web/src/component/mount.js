@@ -226,7 +226,7 @@ export function mountBackstep(root, options = {}) {
     mountScrubber(barInner, context);
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
-    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, context);
+    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks });
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());

@@ -4,7 +4,8 @@
 // <script type="application/json"> child, `src` (a document's URL), a `link` (a share link's fragment) or
 // `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed,
 // step and event; `hide="formula,controls"` leaves parts out. Changing one later takes effect at once (a new
-// src, link or example opens that network).
+// src, link or example opens that network). `workbench` (read when it starts) adds training, the architecture
+// editor, the data table and the gradient check under the step.
 // Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
 // goto(step, event), load(doc) and toJSON().
 import { mountBackstep } from '../component/mount.js';
@@ -121,6 +122,7 @@ class BackstepViz extends HTMLElement {
       example: this.getAttribute('example') ?? undefined,
       appUrl: this.getAttribute('app') ?? undefined,
       hide: parseHide(this.getAttribute('hide')),
+      workbench: this.hasAttribute('workbench'), // training, network, data and gradient check (read at start)
       ...fromLink,
       ...this.#attributeOptions(),
     });

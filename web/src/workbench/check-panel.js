@@ -1,12 +1,14 @@
 // The gradient check: for the step on screen, every weight's and bias's gradient by backpropagation beside the
 // engine's central finite-difference estimate and their relative difference, so the learner sees the chain rule is
-// right. Computed on demand (it runs two forward passes per parameter).
+// right. Computed on demand (it runs two forward passes per parameter). Pointing at a row lights its weight or bias
+// on the graph.
 import { h } from '../dom.js';
+import { ref } from '../state/refs.js';
 
 /** A relative difference as a learner reads it: "3.2 × 10⁻⁹" is close; anything over 10⁻⁴ is flagged. */
 export const AGREES_BELOW = 1e-4;
 
-export function mountCheckPanel(container, { store, actions, t, format }) {
+export function mountCheckPanel(container, { store, actions, t, format, hoverLinks }) {
   const body = h('tbody');
   const table = h('table', { class: 'check-table', 'data-testid': 'check-table', hidden: true }, [
     h('caption', { text: t('check.caption') }),
@@ -41,12 +43,20 @@ export function mountCheckPanel(container, { store, actions, t, format }) {
     const worst = Math.max(0, ...result.parameters.map((p) => p.relativeDifference));
     body.replaceChildren(
       ...result.parameters.map((p) =>
-        h('tr', { 'data-testid': `check-${p.name}`, class: p.relativeDifference < AGREES_BELOW ? '' : 'is-off' }, [
-          h('th', { scope: 'row', text: p.name }),
-          h('td', { text: format(p.backprop) }),
-          h('td', { text: format(p.numeric) }),
-          h('td', { text: p.relativeDifference.toExponential(1).replace('-', '\u2212') }),
-        ]),
+        h(
+          'tr',
+          {
+            'data-testid': `check-${p.name}`,
+            'data-ref': p.name.startsWith('b') ? ref.bias(p.name) : ref.weight(p.name),
+            class: p.relativeDifference < AGREES_BELOW ? '' : 'is-off',
+          },
+          [
+            h('th', { scope: 'row', text: p.name }),
+            h('td', { text: format(p.backprop) }),
+            h('td', { text: format(p.numeric) }),
+            h('td', { text: p.relativeDifference.toExponential(1).replace('-', '\u2212') }),
+          ],
+        ),
       ),
     );
     table.hidden = false;
@@ -55,6 +65,12 @@ export function mountCheckPanel(container, { store, actions, t, format }) {
       worst: worst.toExponential(1).replace('-', '\u2212'),
     });
   }
+
+  body.addEventListener('pointerover', (event) => {
+    const row = event.target.closest?.('tr[data-ref]');
+    if (row) hoverLinks.set(row.dataset.ref, 'check');
+  });
+  body.addEventListener('pointerleave', () => hoverLinks.set(null, 'check'));
 
   store.subscribe((state, previous) => {
     if (state.cursor.step === previous.cursor.step && state.history === previous.history) return;
