@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../engine/initialize.hpp"
+#include "../engine/json_number.hpp"
 #include "../engine/limits.hpp"
 #include "../engine/message.hpp"
 #include "../engine/session.hpp"
@@ -149,12 +150,12 @@ std::string readDocumentText(const std::string& path) {
     return text;
 }
 
-// The loss curve as CSV: a header, then one row per point, numbers as the engine writes them in JSON.
-std::string curveCsv(const std::string& curveJson) {
-    const nlohmann::json curve = nlohmann::json::parse(curveJson);
-    const nlohmann::json &epochs = curve.at("epochs"), &errors = curve.at("meanErrors");
+// The loss curve as CSV: a header, then one row per epoch, numbers as the engine writes them in JSON.
+std::string curveCsv(const backstep::Curve& curve) {
     std::string csv = "epoch,meanError\n";
-    for (std::size_t k = 0; k < epochs.size(); ++k) csv += epochs[k].dump() + "," + errors[k].dump() + "\n";
+    csv.reserve(csv.size() + curve.epochs.size() * 32);
+    for (std::size_t k = 0; k < curve.epochs.size(); ++k)
+        csv += std::to_string(curve.epochs[k]) + "," + backstep::jsonNumber(curve.meanErrors[k]).dump() + "\n";
     return csv;
 }
 
@@ -171,7 +172,7 @@ Output run(const Options& o) {
             session.train(o.epochs);
             return {session.document() + "\n", ""};
         }
-        std::string curve = curveCsv(session.trainCurve(o.epochs, 0.0, 0));  // 0: every epoch
+        std::string curve = curveCsv(session.trainFullCurve(o.epochs));
         return {session.document() + "\n", std::move(curve)};
     }
     if (o.command == "trace") return {session.step() + "\n", ""};

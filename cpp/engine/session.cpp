@@ -69,18 +69,31 @@ std::string Session::step() {
 
 void Session::train(Count epochs) { backstep::train(doc_, position_, epochs); }
 
-std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints) {
+Curve Session::trainFullCurve(Count epochs) {
+    Curve curve;
+    TrainOptions options;
+    options.curve = &curve;
+    options.maxCurvePoints = 0;
+    backstep::train(doc_, position_, epochs, options);  // on a refusal it leaves the document and position as they were
+    return curve;
+}
+
+std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints, bool finishEpoch) {
     if (!std::isfinite(stopBelow) || stopBelow < 0.0)
         throw EngineError("stopBelow: expected a finite number, 0 or more, got " + text(stopBelow));
     const Network before = doc_.network;
     const Position at = position_;
     try {
         Curve curve;
-        const Count steps = backstep::train(doc_, position_, epochs, TrainOptions{&curve, stopBelow, maxPoints});
+        const Count steps =
+            backstep::train(doc_, position_, epochs, TrainOptions{&curve, stopBelow, maxPoints, finishEpoch});
         nlohmann::ordered_json errors = nlohmann::ordered_json::array();
         for (double e : curve.meanErrors) errors.push_back(jsonNumber(e));
-        return nlohmann::ordered_json{
-            {"steps", steps}, {"epochs", curve.epochs}, {"meanErrors", errors}, {"stride", curve.stride}}
+        return nlohmann::ordered_json{{"steps", steps},
+                                      {"epochs", curve.epochs},
+                                      {"meanErrors", errors},
+                                      {"stride", curve.stride},
+                                      {"stopped", curve.stopped}}
             .dump();
     } catch (...) {
         doc_.network = before;

@@ -30,7 +30,11 @@ public:
     // Trains like train() (stopBelow > 0: stop after the first epoch whose mean error is below it) and returns
     // {"steps","epochs":[…],"meanErrors":[…],"stride"}: the loss curve, thinned to at most maxPoints points
     // (0: every epoch, as the CLI writes it).
-    std::string trainCurve(Count epochs, double stopBelow = 0.0, Count maxPoints = limits::maxCurvePoints);
+    // Trains like train() and returns the curve itself, one point per epoch (the CLI writes it as CSV).
+    Curve trainFullCurve(Count epochs);
+    // finishEpoch: see TrainOptions (the page's runs keep to whole epochs). The result also says "stopped".
+    std::string trainCurve(Count epochs, double stopBelow = 0.0, Count maxPoints = limits::maxCurvePoints,
+                           bool finishEpoch = false);
     // Re-initializes every weight and bias (initSchemeByName, initialize.hpp), position back to the start as after
     // load; returns the new document (indent 2).
     std::string initialize(const std::string& scheme, std::uint64_t seed, double range = 0.5);

@@ -92,13 +92,15 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     if (epochs > limits::maxEpochs)
         throw EngineError("epochs: expected at most " + std::to_string(limits::maxEpochs) + " (the limit), got " +
                           std::to_string(epochs));
-    requireWorkWithinLimit(doc, epochs);
+    const bool finishing = options.finishEpoch && position.sample != 0;
+    requireWorkWithinLimit(doc, epochs + (finishing ? 1 : 0));
     const Network before = doc.network;
     const Position start = position;
     Network& net = doc.network;
     Workspace ws(net);
     CurveWriter curve(options.curve, epochs, options.maxCurvePoints);
-    const Count steps = epochs * batchesPerEpoch(doc);  // ≤ the work limit, checked above
+    const Count rest = finishing ? (doc.samples.size() - position.sample + doc.batchSize - 1) / doc.batchSize : 0;
+    const Count steps = epochs * batchesPerEpoch(doc) + rest;  // ≤ the work limit, checked above
     double errorSum = 0.0;  // E of the samples learned from since the epoch (or the call) began
     std::size_t errorCount = 0;
     for (Count b = 0; b < steps; ++b) {
@@ -127,7 +129,10 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
         curve.point(epoch + 1, mean, last || done);
         errorSum = 0.0;
         errorCount = 0;
-        if (done) return b + 1;
+        if (done) {
+            if (options.curve) options.curve->stopped = true;
+            return b + 1;
+        }
     }
     return steps;
 }

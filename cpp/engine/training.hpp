@@ -42,12 +42,16 @@ struct Curve {
     std::vector<Count> epochs;       // the epoch each point ends (1-based, as the counter shows it)
     std::vector<double> meanErrors;  // its mean error
     Count stride = 1;
+    bool stopped = false;  // the run stopped early: an epoch's mean error fell below TrainOptions::stopBelow
 };
 
 struct TrainOptions {
     Curve* curve = nullptr;  // filled if given
     double stopBelow = 0.0;  // > 0: stop at the end of the first epoch whose mean error is below it
     Count maxCurvePoints = limits::maxCurvePoints;  // the curve's thinning; 0: no thinning (one point per epoch)
+    // A call that starts mid-epoch first finishes that epoch (its point covers the samples learned in this call),
+    // so that it ends, and every later call starts, on an epoch's boundary: every point is then a whole epoch.
+    bool finishEpoch = false;
 };
 
 // Runs `epochs` epochs' worth of steps from `position` on the hot path: nothing is allocated per step.

@@ -85,7 +85,8 @@ public:
         return guarded([&] {
             const auto count =
                 backstep::wholeNumber(epochs, "epochs", 0, static_cast<double>(backstep::limits::maxEpochs));
-            return ok(session().trainCurve(count, stopBelow));
+            // The page's runs keep to whole epochs (finishEpoch), so each point of their curve is one.
+            return ok(session().trainCurve(count, stopBelow, backstep::limits::maxCurvePoints, true));
         });
     }
     std::string initialize(const std::string& scheme, double seed, double range) {

@@ -59,7 +59,7 @@ test('Cancel answers within 100 ms during a 100,000-epoch run, and the weights r
   await page.getByTestId('train-target').fill('1e-300');
   await page.getByTestId('train-until').click();
   await page.waitForFunction(() =>
-    /\d+ of 100000/.test(document.querySelector('[data-testid="train-progress"]').textContent),
+    /[1-9]\d* of 100000/.test(document.querySelector('[data-testid="train-progress"]').textContent),
   );
   const elapsed = await page.evaluate(
     () =>
@@ -76,6 +76,16 @@ test('Cancel answers within 100 ms during a 100,000-epoch run, and the weights r
   );
   assert.ok(elapsed < 100, `cancel took ${elapsed} ms`);
   assert.equal(await page.getByTestId('train-message').getAttribute('data-reason'), 'cancelled');
+  // The run has really stopped: nothing moves any more.
+  const still = () =>
+    page.evaluate(() => [
+      document.querySelector('[data-testid="counter"]').textContent,
+      document.querySelector('[data-testid="loss-line"]').getAttribute('data-points'),
+      document.querySelector('[data-testid="train-bar"]').value,
+    ]);
+  const right = await still();
+  await page.waitForTimeout(600);
+  assert.deepEqual(await still(), right);
   assert.doesNotMatch(await text(page, 'counter'), /Epoch\s*1\b/, 'the trained weights are on screen');
   assert.deepEqual(errors, []);
 });
@@ -190,4 +200,27 @@ test('a 2-8-8-8-1 network is drawn without overlapping labels; a hidden one show
     await hidden.getAttribute('data-testid'),
   );
   assert.deepEqual(errors, []);
+});
+
+test('the address after training reopens the trained network at the same step, with the same numbers', async () => {
+  const { page, errors } = await app.open({ query: '?example=and' });
+  await openTab(page, 'train');
+  await page.getByTestId('train-100').click();
+  assert.equal(await trainingEnded(page), 'done');
+  await page.getByTestId('step-forward').click();
+  await page.getByTestId('step-forward').click();
+  await page.waitForTimeout(400); // the address follows after 250 ms
+  const url = page.url();
+  const shown = async (p) => ({
+    counter: await text(p, 'counter'),
+    w1: await text(p, 'weight-w1-value'),
+    w2: await text(p, 'weight-w2-value'),
+    h: await text(p, 'neuron-o1-value'),
+  });
+  const before = await shown(page);
+  assert.match(before.counter, /Epoch\s*101/);
+  const second = await app.open({ query: url.slice(url.indexOf('#')) });
+  assert.deepEqual(await shown(second.page), before);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(second.errors, []);
 });

@@ -130,3 +130,42 @@ TEST_CASE("stopBelow: the run stops at the end of the first epoch whose mean err
     REQUIRE(curve.stride == 3);  // 5000 epochs asked: stride ⌈5000 / 2000⌉
     for (std::size_t k = 0; k + 1 < curve.meanErrors.size(); ++k) CHECK(curve.meanErrors[k] >= 0.05);
 }
+
+TEST_CASE("finishEpoch: a run that starts mid-epoch finishes it first, so every later point is a whole epoch") {
+    Document doc = tanhXor(6, 0.1, 1);
+    Position at;
+    traceStep(doc, at);  // one step: the next is sample 1 of 4
+    REQUIRE(at.sample == 1);
+    Document plain = doc;
+    Position plainAt = at;
+    Curve curve;
+    TrainOptions options;
+    options.curve = &curve;
+    options.finishEpoch = true;
+    CHECK(train(doc, at, 3, options) == 3 + 3 * 4);  // the 3 samples left of epoch 1, then 3 whole epochs
+    CHECK(at.sample == 0);
+    CHECK(at.epoch == 4);
+    CHECK(curve.epochs == std::vector<Count>{1, 2, 3, 4});
+    // Without it (the CLI), the call runs 3 epochs' worth of steps and ends mid-epoch, where it began.
+    CHECK(train(plain, plainAt, 3) == 3 * 4);
+    CHECK(plainAt.sample == 1);
+}
+
+TEST_CASE("stopped: set only when an epoch's mean error falls below stopBelow") {
+    Document doc = tanhXor(1, 0.1, 1);
+    Position position;
+    Curve curve;
+    TrainOptions options;
+    options.curve = &curve;
+    options.stopBelow = 0.05;
+    train(doc, position, 5000, options);
+    CHECK(curve.stopped);
+    Document other = tanhXor(1, 0.1, 1);
+    Position start;
+    Curve short_;
+    TrainOptions few;
+    few.curve = &short_;
+    few.stopBelow = 1e-9;
+    train(other, start, 3, few);
+    CHECK(!short_.stopped);
+}

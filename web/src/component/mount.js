@@ -27,6 +27,7 @@ import { installKeyboard } from '../controls/keyboard.js';
 import { mountEditor } from '../edit/editor.js';
 import { mountShareDialog } from '../controls/share-dialog.js';
 import { mountWorkbench } from '../workbench/workbench.js';
+import { createTrainingController } from '../training/controller.js';
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { createIds } from './ids.js';
@@ -133,6 +134,7 @@ export function mountBackstep(root, options = {}) {
   let engine = null;
   let disposed = false;
   let ui = null; // the parts built in the current language: rebuilt, with the same state, when it changes
+  let training = null; // the workbench's training runs and loss curve: they outlive a rebuilt interface
   const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, setHidden, dispose };
   setHidden(options.hide ?? []);
 
@@ -226,7 +228,7 @@ export function mountBackstep(root, options = {}) {
     mountScrubber(barInner, context);
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
-    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks });
+    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training });
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
@@ -270,6 +272,7 @@ export function mountBackstep(root, options = {}) {
       formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
     });
     instance.actions = actions;
+    if (parts.workbenchCard) training = createTrainingController({ store, actions });
     instance.load = (doc) => actions.loadDocument(doc);
     // A network file dropped anywhere on the instance opens (or is refused with the engine's message).
     scope.listen(element, 'dragover', (event) => {
@@ -299,6 +302,7 @@ export function mountBackstep(root, options = {}) {
     if (disposed) return;
     disposed = true;
     store.update((state) => ({ ...state, playing: false }));
+    training?.dispose();
     scope.dispose();
     element.remove();
     engine?.dispose();

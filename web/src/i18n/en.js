@@ -188,7 +188,7 @@ export default {
   'train.oneEpoch': '1 epoch',
   'train.epochs': '{count} epochs',
   'train.untilLabel': 'until E <',
-  'train.targetLabel': 'Target mean error',
+  'train.progressLabel': 'Training progress',
   'train.until': 'Train until',
   'train.untilHint': 'at most {max} epochs',
   'train.badTarget': '“{text}” is not a positive number: the target is a mean error, such as 0.01.',
@@ -270,4 +270,8 @@ export default {
   'data.file.failed': '{name}: {message}',
   'data.file.tooLarge': 'This file is too large: {size} bytes, the limit is {limit}.',
   'data.file.unreadable': 'This file could not be read: {message}',
+  'build.biasOf': 'Bias of {layer}',
+  'build.badSeed': '“{text}” is not a seed: a whole number, 0 or more.',
+  'build.zeroHint':
+    'New weights start at 0, and a neuron whose weights are all 0 does not learn: press Initialize to give every weight a value.',
 };

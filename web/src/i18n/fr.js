@@ -190,7 +190,7 @@ export default {
   'train.oneEpoch': '1 époque',
   'train.epochs': '{count} époques',
   'train.untilLabel': 'jusqu’à E <',
-  'train.targetLabel': 'Erreur moyenne visée',
+  'train.progressLabel': 'Progression de l’entraînement',
   'train.until': 'Entraîner jusqu’à',
   'train.untilHint': '{max} époques au plus',
   'train.badTarget': '« {text} » n’est pas un nombre positif : la cible est une erreur moyenne, par exemple 0,01.',
@@ -276,4 +276,8 @@ export default {
   'data.file.failed': '{name} : {message}',
   'data.file.tooLarge': 'Ce fichier est trop volumineux : {size} octets, la limite est de {limit}.',
   'data.file.unreadable': 'Ce fichier n’a pas pu être lu : {message}',
+  'build.biasOf': 'Biais de la couche {layer}',
+  'build.badSeed': '« {text} » n’est pas une graine : un nombre entier, 0 ou plus.',
+  'build.zeroHint':
+    'Les nouveaux poids valent 0, et un neurone dont tous les poids valent 0 n’apprend pas : cliquez sur Initialiser pour donner une valeur à chaque poids.',
 };

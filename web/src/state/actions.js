@@ -71,11 +71,12 @@ export function createActions(store, session, { report, t, formatValue }) {
       const { history } = get();
       const wanted = Math.floor(step) - 1; // the position's step count
       if (!Number.isFinite(wanted)) return false;
-      // History may skip steps (a training run is one entry): the entry at that step, else one past the last.
-      const found = history.findIndex((entry) => entry.position.step === wanted);
+      // History may skip steps (a training run is one entry): past the last entry, steps are computed on; else the
+      // last entry at or before that step.
       const last = history.length - 1;
       const beyond = wanted - (history[last]?.position.step ?? 0);
-      const index = found >= 0 ? found : beyond > 0 ? last + Math.min(beyond, Math.max(0, MAX_GOTO_STEPS - last)) : 0;
+      const atOrBefore = history.findLastIndex((entry) => entry.position.step <= wanted);
+      const index = beyond > 0 ? last + Math.min(beyond, Math.max(0, MAX_GOTO_STEPS - last)) : Math.max(0, atOrBefore);
       return moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
     },
     jumpToPhase(phase) {

@@ -1,8 +1,10 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
 //   cursor: {step, event}, playing, settings: {decimals, speed, view, theme, language} }
-// history[k].document/position: the engine's state before step k; trace: what step k did;
-// next: the state after it (the start of step k + 1).
+// history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
+// it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
+// trained (so cursor.step is an index into history; the step's own number is history[k].position.step).
+// document: the network as it was opened (a load), not as training has changed it.
 
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];
 export const VIEWS = ['scalar', 'matrix'];

@@ -14,6 +14,10 @@ export function createCurve() {
     clear() {
       points = [];
     },
+    /** Drops the points after epoch `epoch` (a run that starts from an earlier step rewrites them). */
+    keepUpTo(epoch) {
+      points = points.filter((point) => point.epoch <= epoch);
+    },
     /** The points, oldest first (a copy). */
     points: () => [...points],
     last: () => points.at(-1) ?? null,

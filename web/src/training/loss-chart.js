@@ -6,6 +6,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { h } from '../dom.js';
+import { nextFrame } from '../component/next-frame.js';
 
 const HEIGHT = 180;
 const MARGIN = { top: 10, right: 14, bottom: 26, left: 52 };
@@ -71,8 +72,15 @@ export function mountLossChart(container, { t, format, scope }) {
           .nice()
       : scaleLinear().domain([0, top]).range([innerHeight, 0]).nice();
     scales = { x, y };
-    xAxis.attr('transform', `translate(0,${innerHeight})`).call(axisBottom(x).ticks(Math.max(2, innerWidth / 90)));
-    yAxis.call(axisLeft(y).ticks(4, logScale ? '~e' : '~g'));
+    // Tick labels in the page's own number format (its decimal separator and minus sign).
+    const epochTick = (value) => String(value);
+    const errorTick = (value) => format(value);
+    xAxis.attr('transform', `translate(0,${innerHeight})`).call(
+      axisBottom(x)
+        .ticks(Math.max(2, innerWidth / 90))
+        .tickFormat(epochTick),
+    );
+    yAxis.call(axisLeft(y).ticks(4).tickFormat(errorTick));
     path.attr('data-points', points.length).attr(
       'd',
       line()
@@ -99,11 +107,12 @@ export function mountLossChart(container, { t, format, scope }) {
     show(points[nearestPoint(points, scales.x.invert(px))]);
   });
   scope.listen(svg.node(), 'pointerleave', () => show(points.at(-1)));
+  const frames = nextFrame(scope);
   const resizing = new ResizeObserver(([entry]) => {
     const next = Math.floor(entry.contentRect.width);
     if (next === width) return;
     width = next;
-    requestAnimationFrame(draw);
+    frames.request(draw);
   });
   resizing.observe(container);
   scope.own(() => resizing.disconnect());

@@ -21,6 +21,7 @@ export function createTrainer({ onChunk, onEnd }) {
   let pageEngine = null; // the fallback's own engine, apart from the page's session
   let run = 0; // the current run; a message from an earlier one is ignored
   let active = false;
+  let disposed = false;
 
   function finish(id, end) {
     if (id !== run || !active) return;
@@ -30,7 +31,13 @@ export function createTrainer({ onChunk, onEnd }) {
 
   async function onPage(id, request) {
     try {
-      if (!pageEngine) pageEngine = await BackstepEngine.create(request.document);
+      if (!pageEngine) {
+        const created = await BackstepEngine.create(request.document);
+        if (pageEngine || disposed)
+          created.dispose(); // another run made one meanwhile, or the instance went
+        else pageEngine = created;
+      }
+      if (disposed || id !== run) return;
       pageEngine.restore(request.document, request.position);
       const end = await runTraining(pageEngine, request, {
         onChunk: (chunk) => id === run && onChunk(chunk),
@@ -46,18 +53,27 @@ export function createTrainer({ onChunk, onEnd }) {
     worker ??= startWorker();
     if (!worker) return false;
     const current = worker;
-    current.onmessage = ({ data }) => {
-      if (current !== worker || id !== run) return;
-      if (data.type === 'chunk') onChunk(data);
-      else if (data.type === 'end') finish(id, data);
-    };
-    // A worker that cannot load its module (a policy, a missing file) fails once: the page takes over the run.
-    current.onerror = (event) => {
-      event.preventDefault?.();
+    // A worker that cannot load its module or its engine (a policy, a missing file) fails before its first
+    // chunk: the page takes over the run, and no worker is tried again.
+    let started = false;
+    const fallBack = () => {
       if (current !== worker) return;
       current.terminate();
-      worker = false; // do not try again
-      if (id === run && active) onPage(id, request);
+      worker = false;
+      if (id === run && active && !started) onPage(id, request);
+      else if (id === run) finish(id, { reason: 'refused', message: 'the training worker stopped' });
+    };
+    current.onmessage = ({ data }) => {
+      if (current !== worker || id !== run) return;
+      if (data.type === 'chunk') {
+        started = true;
+        onChunk(data);
+      } else if (data.type === 'end') finish(id, data);
+      else if (data.type === 'failed') fallBack();
+    };
+    current.onerror = (event) => {
+      event.preventDefault?.();
+      fallBack();
     };
     current.postMessage({ type: 'train', ...request });
     return true;
@@ -82,6 +98,7 @@ export function createTrainer({ onChunk, onEnd }) {
     },
     running: () => active,
     dispose() {
+      disposed = true;
       run += 1;
       active = false;
       if (worker) worker.terminate();

@@ -4,11 +4,14 @@
 // on the graph.
 import { h } from '../dom.js';
 import { ref } from '../state/refs.js';
+import { formatNumber } from '../format/number.js';
 
 /** A relative difference as a learner reads it: "3.2 × 10⁻⁹" is close; anything over 10⁻⁴ is flagged. */
 export const AGREES_BELOW = 1e-4;
 
 export function mountCheckPanel(container, { store, actions, t, format, hoverLinks }) {
+  // A relative difference is tiny when all is well: two significant digits, in the language's way ("3,2e−9").
+  const relative = (value) => formatNumber(value, 1, t.decimalSeparator);
   const body = h('tbody');
   const table = h('table', { class: 'check-table', 'data-testid': 'check-table', hidden: true }, [
     h('caption', { text: t('check.caption') }),
@@ -48,13 +51,14 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
           {
             'data-testid': `check-${p.name}`,
             'data-ref': p.name.startsWith('b') ? ref.bias(p.name) : ref.weight(p.name),
+            tabindex: 0,
             class: p.relativeDifference < AGREES_BELOW ? '' : 'is-off',
           },
           [
             h('th', { scope: 'row', text: p.name }),
             h('td', { text: format(p.backprop) }),
             h('td', { text: format(p.numeric) }),
-            h('td', { text: p.relativeDifference.toExponential(1).replace('-', '\u2212') }),
+            h('td', { text: relative(p.relativeDifference) }),
           ],
         ),
       ),
@@ -62,15 +66,19 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
     table.hidden = false;
     summary.textContent = t(worst < AGREES_BELOW ? 'check.agree' : 'check.disagree', {
       count: result.parameters.length,
-      worst: worst.toExponential(1).replace('-', '\u2212'),
+      worst: relative(worst),
     });
   }
 
-  body.addEventListener('pointerover', (event) => {
+  // Pointing at a row, or moving the keyboard onto it, lights its weight on the graph.
+  const light = (event) => {
     const row = event.target.closest?.('tr[data-ref]');
     if (row) hoverLinks.set(row.dataset.ref, 'check');
-  });
+  };
+  body.addEventListener('pointerover', light);
+  body.addEventListener('focusin', light);
   body.addEventListener('pointerleave', () => hoverLinks.set(null, 'check'));
+  body.addEventListener('focusout', () => hoverLinks.set(null, 'check'));
 
   store.subscribe((state, previous) => {
     if (state.cursor.step === previous.cursor.step && state.history === previous.history) return;

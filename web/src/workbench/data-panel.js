@@ -9,13 +9,16 @@ export function mountDataPanel(container, { store, actions, t, uid, scope }) {
     const { document } = currentEntry(state);
     return { samples: document.samples, inputNames: state.labels.neurons[0], outputNames: state.labels.neurons.at(-1) };
   };
+  // A batch cannot be larger than the data: fewer samples than the batch size make one batch of them all.
   const apply = (samples) => {
     const { document } = currentEntry(store.get());
     const batchSize = Math.min(document.batchSize ?? 1, samples.length);
     return actions.loadDocument({ ...document, samples, batchSize });
   };
   const table = mountDataTable(container, { t, uid, scope, read, apply });
+  // Inputs and targets edited on the graph change the document too: the table follows every change of the step
+  // on screen (render() redraws only when the data differ).
   store.subscribe((state, previous) => {
-    if (state.loads !== previous.loads) table.render();
+    if (state.history !== previous.history || state.cursor.step !== previous.cursor.step) table.render();
   });
 }

@@ -43,10 +43,16 @@ export function mountNetworkPanel(container, { store, actions, t, uid }) {
     text: t('build.initialize'),
     onclick: () => {
       const value = Number(seed.value);
+      if (seed.value.trim() === '' || !Number.isInteger(value) || value < 0) {
+        note.textContent = t('build.badSeed', { text: seed.value });
+        return;
+      }
+      note.textContent = '';
       actions.changeNetwork((engine) => engine.initialize({ scheme: scheme.value, seed: value }));
     },
   });
   const trainBiases = h('input', { type: 'checkbox', 'data-testid': 'train-biases' });
+  const note = h('p', { class: 'train-hint', role: 'status', 'data-testid': 'build-note' });
   const batch = h('input', { type: 'number', min: 1, step: 1, class: 'build-batch', 'data-testid': 'batch-size' });
   container.append(
     rows,
@@ -61,19 +67,26 @@ export function mountNetworkPanel(container, { store, actions, t, uid }) {
       seed,
       initialize,
     ]),
+    note,
   );
 
   const document = () => currentEntry(store.get()).document;
-  const shape = (edit, args) => actions.changeNetwork((engine) => engine.editShape(edit, args));
+  // New weights and biases start at 0, and a neuron whose weights are all 0 never learns: say so after an edit that
+  // adds some. A refused edit redraws the rows, so no control shows a value the network does not have.
+  const shape = (edit, args) => {
+    const result = actions.changeNetwork((engine) => engine.editShape(edit, args));
+    if (!result.ok) render();
+    note.textContent = result.ok && ['addLayer', 'addNeuron'].includes(edit) ? t('build.zeroHint') : '';
+    return result;
+  };
   /** The document on screen with some fields changed, through the engine's validator (loadDocument). */
   const withFields = (fields) => actions.loadDocument({ ...document(), ...fields });
 
   // Listeners on the panel's own elements go with them; nothing outside the panel is listened to.
-  trainBiases.addEventListener('change', () => withFields({ trainBiases: trainBiases.checked }));
+  trainBiases.addEventListener('change', () => withFields({ trainBiases: trainBiases.checked }).ok || render());
   batch.addEventListener('change', () => {
     const value = Number(batch.value);
-    if (Number.isInteger(value) && value >= 1) withFields({ batchSize: value });
-    else render();
+    if (!(Number.isInteger(value) && value >= 1 && withFields({ batchSize: value }).ok)) render();
   });
 
   function layerName(index, count) {
@@ -126,6 +139,7 @@ export function mountNetworkPanel(container, { store, actions, t, uid }) {
       const bias = h('input', { type: 'checkbox', 'data-testid': `bias-${index}` });
       bias.checked = Boolean(layer.bias);
       bias.addEventListener('change', () => shape('bias', { layer: index, bias: bias.checked }));
+      bias.setAttribute('aria-label', t('build.biasOf', { layer: name }));
       cells.push(activation, h('label', { class: 'build-check' }, [bias, t('build.bias')]));
     }
     if (hidden)
@@ -156,7 +170,14 @@ export function mountNetworkPanel(container, { store, actions, t, uid }) {
       hiddenCount >= MAX_HIDDEN_LAYERS,
     );
     add.classList.add('build-add');
+    // The rows are redrawn; the keyboard stays on the control it was on (by its test id, which names its place).
+    const focused = container.contains(container.ownerDocument.activeElement)
+      ? container.ownerDocument.activeElement.dataset.testid
+      : null;
     rows.replaceChildren(...layers.map((layer, index) => layerRow(layer, index, layers)), add);
+    const again = focused && container.querySelector(`[data-testid="${CSS.escape(focused)}"]`);
+    if (again && !again.disabled) again.focus();
+    else if (focused) add.focus();
     trainBiases.checked = doc.trainBiases !== false;
     trainBiases.disabled = !layers.some((layer) => layer.bias);
     batch.max = doc.samples.length;

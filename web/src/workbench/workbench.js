@@ -63,11 +63,11 @@ export function mountWorkbench(card, context) {
   tabs.forEach((tab, index) => {
     tab.addEventListener('click', () => open(index));
     tab.addEventListener('keydown', (event) => {
-      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-      if (!step) return;
-      event.preventDefault();
-      // preventDefault: the instance's arrow keys (which step the network) leave the event alone
-      open((index + step + tabs.length) % tabs.length, true);
+      const last = tabs.length - 1;
+      const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: last }[event.key];
+      if (next === undefined) return;
+      event.preventDefault(); // the instance's own keys (step, reset, end) leave a handled event alone
+      open((next + tabs.length) % tabs.length, true);
     });
   });
   open(0);

@@ -1,0 +1,106 @@
+// The training of one instance: its runs, its loss curve and where the last run ended. It lives as long as the
+// instance (a language switch rebuilds the panels, not this), and the train panel draws it.
+//
+// A run trains from the step on screen; the network on screen follows it a few times a second as one history entry
+// after that step (stepping afterwards shows the trained network; step back goes to before the run). The learner
+// stepping or editing during a run cancels it, keeping what was reached. Another network cancels it and clears the
+// curve.
+import { currentEntry } from '../state/selectors.js';
+import { createCurve } from './curve-model.js';
+import { createTrainer } from './trainer.js';
+
+const LIVE_MS = 250; // how often the network on screen follows a run
+
+export function createTrainingController({ store, actions }) {
+  const curve = createCurve();
+  const listeners = new Set();
+  // What the panel shows: { running, epochs, done, rate, end: { reason, message?, count } | null }.
+  let status = { running: false, epochs: 0, done: 0, rate: 0, end: null };
+  let run = null; // { after, startEpoch, latest, shownAt, expected: { history, cursor } }
+  const trainer = createTrainer({ onChunk, onEnd });
+
+  const notify = () => listeners.forEach((listener) => listener(status));
+  const setStatus = (patch) => {
+    status = { ...status, ...patch };
+    notify();
+  };
+
+  /** The network on screen follows the run (at most every LIVE_MS unless `force`). */
+  function follow(force = false) {
+    if (!run?.latest) return;
+    const now = performance.now();
+    if (!force && now - run.shownAt < LIVE_MS) return;
+    run.shownAt = now;
+    const latest = run.latest;
+    run.latest = null;
+    run.following = true;
+    actions.showTrained(latest, { after: run.after });
+    run.following = false;
+    const state = store.get();
+    run.expected = { history: state.history, cursor: state.cursor };
+  }
+
+  function onChunk(chunk) {
+    curve.add(chunk.epochs, chunk.meanErrors);
+    if (chunk.state) run.latest = chunk.state;
+    follow();
+    setStatus({ done: chunk.epochsDone, rate: chunk.rate });
+  }
+
+  function onEnd({ reason, message, state }) {
+    if (run) {
+      if (state) run.latest = state;
+      follow(true);
+    }
+    run = null;
+    setStatus({ running: false, end: { reason, message, count: status.done } });
+  }
+
+  store.subscribe((state, previous) => {
+    if (state.loads !== previous.loads) {
+      run = null; // another network: this run, and the curve, are about the old one
+      trainer.cancel();
+      curve.clear();
+      setStatus({ running: false, epochs: 0, done: 0, rate: 0, end: null });
+      return;
+    }
+    // The learner moved or edited during the run: it stops where it is.
+    if (run && !run.following && (state.history !== run.expected.history || state.cursor !== run.expected.cursor)) {
+      run.latest = null; // what the learner now looks at stays on screen
+      trainer.cancel();
+    }
+  });
+
+  return {
+    /** Trains `epochs` epochs (or until the mean error is below stopBelow > 0) from the step on screen. */
+    start(epochs, stopBelow = 0) {
+      if (trainer.running()) return;
+      actions.pause();
+      const state = store.get();
+      const entry = currentEntry(state);
+      // The curve keeps the epochs before the one this run starts from: training from an earlier step forgets the rest.
+      curve.keepUpTo(entry.position.epoch);
+      run = {
+        after: state.cursor.step,
+        latest: null,
+        shownAt: performance.now(),
+        following: false,
+        expected: { history: state.history, cursor: state.cursor },
+      };
+      setStatus({ running: true, epochs, done: 0, rate: 0, end: null });
+      trainer.start({ document: entry.document, position: entry.position, epochs, stopBelow });
+    },
+    cancel: () => trainer.cancel(),
+    points: () => curve.points(),
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      run = null;
+      trainer.dispose();
+      listeners.clear();
+    },
+  };
+}
