@@ -16,7 +16,8 @@ export function createTrainingController({ store, actions }) {
   const listeners = new Set();
   // What the panel shows: { running, epochs, done, rate, end: { reason, message?, count } | null }.
   let status = { running: false, epochs: 0, done: 0, rate: 0, end: null };
-  let run = null; // { after, startEpoch, latest, shownAt, expected: { history, cursor } }
+  let run = null; // { after, latest, shownAt, following, expected: { history, cursor } }
+  let disposed = false;
   const trainer = createTrainer({ onChunk, onEnd });
 
   const notify = () => listeners.forEach((listener) => listener(status));
@@ -25,35 +26,36 @@ export function createTrainingController({ store, actions }) {
     notify();
   };
 
-  /** The network on screen follows the run (at most every LIVE_MS unless `force`). */
-  function follow(force = false) {
-    if (!run?.latest) return;
+  /** The network on screen follows `current` run (at most every LIVE_MS unless `force`). */
+  function follow(current, force = false) {
+    if (!current?.latest || disposed) return;
     const now = performance.now();
-    if (!force && now - run.shownAt < LIVE_MS) return;
-    run.shownAt = now;
-    const latest = run.latest;
-    run.latest = null;
-    run.following = true;
-    actions.showTrained(latest, { after: run.after });
-    run.following = false;
+    if (!force && now - current.shownAt < LIVE_MS) return;
+    current.shownAt = now;
+    const latest = current.latest;
+    current.latest = null;
+    current.following = true;
+    actions.showTrained(latest, { after: current.after });
+    current.following = false;
     const state = store.get();
-    run.expected = { history: state.history, cursor: state.cursor };
+    current.expected = { history: state.history, cursor: state.cursor };
   }
 
   function onChunk(chunk) {
     curve.add(chunk.epochs, chunk.meanErrors);
     if (chunk.state) run.latest = chunk.state;
-    follow();
+    follow(run);
     setStatus({ done: chunk.epochsDone, rate: chunk.rate });
   }
 
+  // The end is said at once; the network it reached is shown in the next task (tracing its next step takes a moment).
   function onEnd({ reason, message, state }) {
-    if (run) {
-      if (state) run.latest = state;
-      follow(true);
-    }
+    const ended = run;
     run = null;
     setStatus({ running: false, end: { reason, message, count: status.done } });
+    if (!ended) return; // another network opened: nothing of this run is shown
+    if (state) ended.latest = state;
+    setTimeout(() => follow(ended, true), 0);
   }
 
   store.subscribe((state, previous) => {
@@ -98,6 +100,7 @@ export function createTrainingController({ store, actions }) {
       return () => listeners.delete(listener);
     },
     dispose() {
+      disposed = true;
       run = null;
       trainer.dispose();
       listeners.clear();
