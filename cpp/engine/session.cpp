@@ -78,7 +78,7 @@ Curve Session::trainFullCurve(Count epochs) {
     return curve;
 }
 
-std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints, bool finishEpoch) {
+std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints, bool forPage) {
     if (!std::isfinite(stopBelow) || stopBelow < 0.0)
         throw EngineError("stopBelow: expected a finite number, 0 or more, got " + text(stopBelow));
     const Network before = doc_.network;
@@ -86,7 +86,7 @@ std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints,
     try {
         Curve curve;
         const Count steps =
-            backstep::train(doc_, position_, epochs, TrainOptions{&curve, stopBelow, maxPoints, finishEpoch});
+            backstep::train(doc_, position_, epochs, TrainOptions{&curve, stopBelow, maxPoints, forPage, forPage});
         nlohmann::ordered_json errors = nlohmann::ordered_json::array();
         for (double e : curve.meanErrors) errors.push_back(jsonNumber(e));
         return nlohmann::ordered_json{{"steps", steps},
@@ -95,6 +95,8 @@ std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints,
                                       {"stride", curve.stride},
                                       {"stopped", curve.stopped}}
             .dump();
+    } catch (const EngineError&) {
+        throw;  // train() has left the document where it should be: as it was, or (forPage) at the last finite epoch
     } catch (...) {
         doc_.network = before;
         position_ = at;

@@ -32,9 +32,10 @@ public:
     // (0: every epoch, as the CLI writes it).
     // Trains like train() and returns the curve itself, one point per epoch (the CLI writes it as CSV).
     Curve trainFullCurve(Count epochs);
-    // finishEpoch: see TrainOptions (the page's runs keep to whole epochs). The result also says "stopped".
+    // forPage: the page's runs keep to whole epochs and, unlike every other refused call, keep the last finite
+    // weights on a divergence (TrainOptions finishEpoch and keepLastFinite). The result also says "stopped".
     std::string trainCurve(Count epochs, double stopBelow = 0.0, Count maxPoints = limits::maxCurvePoints,
-                           bool finishEpoch = false);
+                           bool forPage = false);
     // Re-initializes every weight and bias (initSchemeByName, initialize.hpp), position back to the start as after
     // load; returns the new document (indent 2).
     std::string initialize(const std::string& scheme, std::uint64_t seed, double range = 0.5);

@@ -96,6 +96,9 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     requireWorkWithinLimit(doc, epochs + (finishing ? 1 : 0));
     const Network before = doc.network;
     const Position start = position;
+    Network lastFinite = doc.network;  // with keepLastFinite: the network at the last finite epoch's end
+    Position lastFiniteAt = position;
+    bool advanced = false;  // an epoch of this call ended finite
     Network& net = doc.network;
     Workspace ws(net);
     CurveWriter curve(options.curve, epochs, options.maxCurvePoints);
@@ -119,10 +122,23 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
         if (position.sample != 0 && !last) continue;  // once per epoch, off the per-step path
         try {
             requireFinite(ws, net, epoch);
-        } catch (...) {
+        } catch (const EngineError& error) {
+            if (options.keepLastFinite && advanced) {
+                doc.network = lastFinite;
+                position = lastFiniteAt;
+                throw EngineError("training diverged in epoch " + std::to_string(epoch + 1) +
+                                  ": a value became infinite or NaN; try a smaller learningRate. The weights after "
+                                  "epoch " +
+                                  std::to_string(lastFiniteAt.epoch) + ", the last finite ones, are kept");
+            }
             doc.network = before;
             position = start;
             throw;
+        }
+        if (options.keepLastFinite) {
+            lastFinite = net;  // same sizes: the copy reuses the vectors' storage
+            lastFiniteAt = position;
+            advanced = true;
         }
         const double mean = errorSum / static_cast<double>(errorCount);
         const bool done = options.stopBelow > 0.0 && position.sample == 0 && mean < options.stopBelow;

@@ -169,3 +169,39 @@ TEST_CASE("stopped: set only when an epoch's mean error falls below stopBelow") 
     train(other, start, 3, few);
     CHECK(!short_.stopped);
 }
+
+TEST_CASE("keepLastFinite: a run that diverges keeps the weights of its last finite epoch and says which") {
+    Document doc = tanhXor(1, 0.1, 1);
+    doc.network.layers.back().activation = Activation::Linear;  // unbounded: a large η overflows
+    doc.learningRate = 100;
+    Document again = doc;
+    Position at;
+    TrainOptions options;
+    options.keepLastFinite = true;
+    std::string message;
+    try {
+        train(doc, at, 1000, options);
+    } catch (const EngineError& error) {
+        message = error.what();
+    }
+    REQUIRE(!message.empty());
+    CHECK(at.epoch > 0);  // it got somewhere before diverging
+    CHECK(at.sample == 0);
+    CHECK(message.find("the last finite ones, are kept") != std::string::npos);
+    CHECK(message.find("after epoch " + std::to_string(at.epoch)) != std::string::npos);
+    for (const auto& layer : doc.network.weights)
+        for (double w : layer) CHECK(std::isfinite(w));
+    // The same epochs trained without the option reach exactly these weights.
+    Position replayAt;
+    train(again, replayAt, at.epoch);
+    checkSameParameters(again.network, doc.network);
+    // Without it, a divergence leaves everything as the call found it.
+    Document plain = tanhXor(1, 0.1, 1);
+    plain.network.layers.back().activation = Activation::Linear;
+    plain.learningRate = 100;
+    const Network before = plain.network;
+    Position plainAt;
+    CHECK_THROWS_AS(train(plain, plainAt, 1000), EngineError);
+    CHECK(plainAt.epoch == 0);
+    checkSameParameters(plain.network, before);
+}

@@ -198,7 +198,7 @@ export default {
   'train.done': 'Trained {count} epochs. Step forward to see the next sample with the trained weights.',
   'train.reached': 'The mean error fell below the target after {count} epochs.',
   'train.cancelled': 'Cancelled after {count} epochs; the weights reached so far are kept.',
-  'train.diverged': 'Training stopped: {message}. The last finite weights are kept.',
+  'train.diverged': 'Training stopped: {message}.',
   'train.logScale': 'Logarithmic scale',
   'train.curveEmpty': 'The loss curve appears here as the network trains.',
   'train.curvePoint': 'Epoch {epoch}: mean error {error}',
@@ -274,4 +274,12 @@ export default {
   'build.badSeed': '“{text}” is not a seed: a whole number, 0 or more.',
   'build.zeroHint':
     'New weights start at 0, and a neuron whose weights are all 0 does not learn: press Initialize to give every weight a value.',
+  'train.done.one': 'Trained 1 epoch. Step forward to see the next sample with the trained weights.',
+  'train.reached.one': 'The mean error fell below the target after 1 epoch.',
+  'train.cancelled.one': 'Cancelled after 1 epoch; the weights reached so far are kept.',
+  'train.notReached':
+    '{count} epochs, and the mean error is still above {target}: train on, or try another learning rate.',
+  'train.notReached.one': '1 epoch, and the mean error is still above {target}.',
+  'check.allZero':
+    'Every gradient of this step is 0, by both methods: there is nothing to compare here (the inputs or the deltas are 0). Try another step.',
 };

@@ -201,7 +201,7 @@ export default {
     '{count} époques d’entraînement. Avancez d’un pas pour voir l’échantillon suivant avec les poids entraînés.',
   'train.reached': 'L’erreur moyenne est passée sous la cible après {count} époques.',
   'train.cancelled': 'Annulé après {count} époques ; les poids atteints sont conservés.',
-  'train.diverged': 'Entraînement arrêté : {message}. Les derniers poids finis sont conservés.',
+  'train.diverged': 'Entraînement arrêté : {message}.',
   'train.logScale': 'Échelle logarithmique',
   'train.curveEmpty': 'La courbe d’erreur apparaît ici pendant l’entraînement.',
   'train.curvePoint': 'Époque {epoch} : erreur moyenne {error}',
@@ -280,4 +280,13 @@ export default {
   'build.badSeed': '« {text} » n’est pas une graine : un nombre entier, 0 ou plus.',
   'build.zeroHint':
     'Les nouveaux poids valent 0, et un neurone dont tous les poids valent 0 n’apprend pas : cliquez sur Initialiser pour donner une valeur à chaque poids.',
+  'train.done.one':
+    '1 époque d’entraînement. Avancez d’un pas pour voir l’échantillon suivant avec les poids entraînés.',
+  'train.reached.one': 'L’erreur moyenne est passée sous la cible après 1 époque.',
+  'train.cancelled.one': 'Annulé après 1 époque ; les poids atteints sont conservés.',
+  'train.notReached':
+    '{count} époques, et l’erreur moyenne reste au-dessus de {target} : continuez, ou essayez un autre taux d’apprentissage.',
+  'train.notReached.one': '1 époque, et l’erreur moyenne reste au-dessus de {target}.',
+  'check.allZero':
+    'Tous les gradients de ce pas valent 0, par les deux méthodes : il n’y a rien à comparer ici (les entrées ou les deltas valent 0). Essayez un autre pas.',
 };

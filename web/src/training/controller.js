@@ -9,7 +9,9 @@ import { currentEntry } from '../state/selectors.js';
 import { createCurve } from './curve-model.js';
 import { createTrainer } from './trainer.js';
 
-const LIVE_MS = 250; // how often the network on screen follows a run
+// How often the network on screen follows a run: every LIVE_MS, or less often when showing it takes a while (a deep
+// network's step has hundreds of events), so that the page keeps at least three quarters of its time.
+const LIVE_MS = 250;
 
 export function createTrainingController({ store, actions }) {
   const curve = createCurve();
@@ -26,17 +28,18 @@ export function createTrainingController({ store, actions }) {
     notify();
   };
 
-  /** The network on screen follows `current` run (at most every LIVE_MS unless `force`). */
+  /** The network on screen follows `current` run (at most every LIVE_MS or so unless `force`). */
   function follow(current, force = false) {
     if (!current?.latest || disposed) return;
     const now = performance.now();
-    if (!force && now - current.shownAt < LIVE_MS) return;
-    current.shownAt = now;
+    if (!force && now - current.shownAt < Math.max(LIVE_MS, 3 * (current.showMs ?? 0))) return;
     const latest = current.latest;
     current.latest = null;
     current.following = true;
     actions.showTrained(latest, { after: current.after });
     current.following = false;
+    current.shownAt = performance.now();
+    current.showMs = current.shownAt - now;
     const state = store.get();
     current.expected = { history: state.history, cursor: state.cursor };
   }
@@ -52,7 +55,7 @@ export function createTrainingController({ store, actions }) {
   function onEnd({ reason, message, state }) {
     const ended = run;
     run = null;
-    setStatus({ running: false, end: { reason, message, count: status.done } });
+    setStatus({ running: false, end: { reason, message, count: status.done, target: status.target } });
     if (!ended) return; // another network opened: nothing of this run is shown
     if (state) ended.latest = state;
     setTimeout(() => follow(ended, true), 0);
@@ -89,7 +92,7 @@ export function createTrainingController({ store, actions }) {
         following: false,
         expected: { history: state.history, cursor: state.cursor },
       };
-      setStatus({ running: true, epochs, done: 0, rate: 0, end: null });
+      setStatus({ running: true, epochs, done: 0, rate: 0, end: null, target: stopBelow });
       trainer.start({ document: entry.document, position: entry.position, epochs, stopBelow });
     },
     cancel: () => trainer.cancel(),

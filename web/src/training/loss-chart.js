@@ -55,6 +55,7 @@ export function mountLossChart(container, { t, format, scope }) {
 
   function draw() {
     if (width === 0) return;
+    svg.classed('is-empty', points.length === 0); // no axes before there is a curve
     const innerWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
     const innerHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
     svg.attr('width', width).attr('height', HEIGHT).attr('viewBox', `0 0 ${width} ${HEIGHT}`);

@@ -64,7 +64,8 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
       ),
     );
     table.hidden = false;
-    summary.textContent = t(worst < AGREES_BELOW ? 'check.agree' : 'check.disagree', {
+    const allZero = result.parameters.every((p) => p.backprop === 0 && p.numeric === 0);
+    summary.textContent = t(allZero ? 'check.allZero' : worst < AGREES_BELOW ? 'check.agree' : 'check.disagree', {
       count: result.parameters.length,
       worst: relative(worst),
     });

@@ -9,6 +9,13 @@ import { mountLossChart } from '../training/loss-chart.js';
 const EPOCH_CHOICES = [1, 10, 100, 1000];
 export const UNTIL_MAX_EPOCHS = 100000;
 
+/** The sentence for how a run ended (one epoch is singular; a target not reached is said so). */
+function endKey({ reason, count, target }) {
+  if (reason === 'refused') return 'train.diverged';
+  const key = reason === 'done' && target > 0 ? 'train.notReached' : `train.${reason}`;
+  return count === 1 ? `${key}.one` : key;
+}
+
 export function mountTrainPanel(container, { t, uid, scope, format, training }) {
   const message = h('p', { class: 'train-message', role: 'status', 'data-testid': 'train-message' });
   const progress = h('progress', {
@@ -93,17 +100,8 @@ export function mountTrainPanel(container, { t, uid, scope, format, training }) 
         })
       : '';
     const end = status.end;
-    message.textContent = end
-      ? t(
-          {
-            refused: 'train.diverged',
-            cancelled: 'train.cancelled',
-            target: 'train.reached',
-            done: 'train.done',
-          }[end.reason],
-          { message: end.message, count: end.count },
-        )
-      : '';
+    const target = end?.target ? format(end.target) : '';
+    message.textContent = end ? t(endKey(end), { message: end.message, count: end.count, target }) : '';
     if (end) message.dataset.reason = end.reason;
     else delete message.dataset.reason;
     frames.request(() => chart.update(training.points()));
