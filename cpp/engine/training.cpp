@@ -35,6 +35,43 @@ bool allFinite(const Network& net) {
     return true;
 }
 
+// One step (a batch) from `position`: true if every value it computes and every parameter it writes is finite.
+bool finiteStep(Document& doc, Position& position, Workspace& ws) {
+    ws.probe = 0.0;
+    const std::size_t end = batchEnd(doc, position);
+    for (std::size_t s = position.sample; s < end; ++s) {
+        forward(doc.network, doc.samples[s].input.data(), ws);
+        backward(doc.network, doc.samples[s].target.data(), ws);
+    }
+    update(doc.network, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
+    clearGradients(ws);
+    advance(doc, position);
+    return std::isfinite(ws.probe) && allFinite(doc.network);
+}
+
+// After a divergence found at an epoch's end: from `from` (finite), step by step to the first step that is not,
+// and leave `doc` and `position` at the start of the last step that is — a step whose whole trace is finite, so the
+// page can show it, and the next is the one that diverges. Returns false if the very first step diverges.
+bool keepLastFiniteStep(Document& doc, Position& position, const Network& from, const Position& fromAt) {
+    doc.network = from;
+    position = fromAt;
+    Workspace ws(doc.network);
+    Network stepStart = from, lastGood = from;
+    Position stepAt = fromAt, lastGoodAt = fromAt;
+    bool any = false;
+    for (Count k = 0; k <= batchesPerEpoch(doc); ++k) {  // the epoch that diverged: at most one epoch of steps
+        stepStart = doc.network;
+        stepAt = position;
+        if (!finiteStep(doc, position, ws)) break;
+        lastGood = stepStart;
+        lastGoodAt = stepAt;
+        any = true;
+    }
+    doc.network = any ? lastGood : from;
+    position = any ? lastGoodAt : fromAt;
+    return any;
+}
+
 }  // namespace
 
 void requireFinite(const Workspace& ws, const Network& net, Count epoch) {
@@ -122,15 +159,13 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
         if (position.sample != 0 && !last) continue;  // once per epoch, off the per-step path
         try {
             requireFinite(ws, net, epoch);
-        } catch (const EngineError& error) {
-            if (options.keepLastFinite && advanced) {
-                doc.network = lastFinite;
-                position = lastFiniteAt;
+        } catch (const EngineError&) {
+            if (options.keepLastFinite &&
+                keepLastFiniteStep(doc, position, advanced ? lastFinite : before, advanced ? lastFiniteAt : start))
                 throw EngineError("training diverged in epoch " + std::to_string(epoch + 1) +
-                                  ": a value became infinite or NaN; try a smaller learningRate. The weights after "
-                                  "epoch " +
-                                  std::to_string(lastFiniteAt.epoch) + ", the last finite ones, are kept");
-            }
+                                  ": a value became infinite or NaN; try a smaller learningRate. The last step that "
+                                  "stays finite is kept (step " +
+                                  std::to_string(position.step + 1) + ")");
             doc.network = before;
             position = start;
             throw;

@@ -52,8 +52,8 @@ struct TrainOptions {
     // A call that starts mid-epoch first finishes that epoch (its point covers the samples learned in this call),
     // so that it ends, and every later call starts, on an epoch's boundary: every point is then a whole epoch.
     bool finishEpoch = false;
-    // On a divergence, keep the weights of the last epoch that ended finite in this call (and say so) instead of
-    // going back to where the call began: what the page shows after a run that diverged.
+    // On a divergence, keep the start of the last step whose values all stay finite (and say so) instead of going
+    // back to where the call began: the page then shows that step, and the next one is where it diverges.
     bool keepLastFinite = false;
 };
 
