@@ -49,9 +49,10 @@ bool finiteStep(Document& doc, Position& position, Workspace& ws) {
     return std::isfinite(ws.probe) && allFinite(doc.network);
 }
 
-// After a divergence found at an epoch's end: from `from` (finite), step by step to the first step that is not,
-// and leave `doc` and `position` at the start of the last step that is — a step whose whole trace is finite, so the
-// page can show it, and the next is the one that diverges. Returns false if the very first step diverges.
+// After a divergence found at an epoch's end: from `from` (the start of the epoch before, whose steps were all
+// finite), step by step to the first step that is not, and leave `doc` and `position` at the start of the last step
+// that is — a step whose whole trace is finite, so the page can show it; the next is the one that diverges. Returns
+// false if the very first step diverges (the call began right where it diverges).
 bool keepLastFiniteStep(Document& doc, Position& position, const Network& from, const Position& fromAt) {
     doc.network = from;
     position = fromAt;
@@ -59,7 +60,7 @@ bool keepLastFiniteStep(Document& doc, Position& position, const Network& from, 
     Network stepStart = from, lastGood = from;
     Position stepAt = fromAt, lastGoodAt = fromAt;
     bool any = false;
-    for (Count k = 0; k <= batchesPerEpoch(doc); ++k) {  // the epoch that diverged: at most one epoch of steps
+    for (Count k = 0; k <= 2 * batchesPerEpoch(doc); ++k) {  // that epoch and the one that diverged, at most
         stepStart = doc.network;
         stepAt = position;
         if (!finiteStep(doc, position, ws)) break;
@@ -133,9 +134,9 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     requireWorkWithinLimit(doc, epochs + (finishing ? 1 : 0));
     const Network before = doc.network;
     const Position start = position;
-    Network lastFinite = doc.network;  // with keepLastFinite: the network at the last finite epoch's end
-    Position lastFiniteAt = position;
-    bool advanced = false;  // an epoch of this call ended finite
+    // With keepLastFinite: the network at the ends of the last two epochs that ended finite (or the call's start).
+    Network lastFinite = doc.network, previousFinite = doc.network;
+    Position lastFiniteAt = position, previousFiniteAt = position;
     Network& net = doc.network;
     Workspace ws(net);
     CurveWriter curve(options.curve, epochs, options.maxCurvePoints);
@@ -160,8 +161,7 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
         try {
             requireFinite(ws, net, epoch);
         } catch (const EngineError&) {
-            if (options.keepLastFinite &&
-                keepLastFiniteStep(doc, position, advanced ? lastFinite : before, advanced ? lastFiniteAt : start))
+            if (options.keepLastFinite && keepLastFiniteStep(doc, position, previousFinite, previousFiniteAt))
                 throw EngineError("training diverged in epoch " + std::to_string(epoch + 1) +
                                   ": a value became infinite or NaN; try a smaller learningRate. The last step that "
                                   "stays finite is kept (step " +
@@ -171,9 +171,10 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
             throw;
         }
         if (options.keepLastFinite) {
+            std::swap(previousFinite, lastFinite);
+            previousFiniteAt = lastFiniteAt;
             lastFinite = net;  // same sizes: the copy reuses the vectors' storage
             lastFiniteAt = position;
-            advanced = true;
         }
         const double mean = errorSum / static_cast<double>(errorCount);
         const bool done = options.stopBelow > 0.0 && position.sample == 0 && mean < options.stopBelow;
