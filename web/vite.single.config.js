@@ -13,7 +13,7 @@ export default defineConfig({
   root: webRoot,
   base: './',
   publicDir: false,
-  worker: { format: 'es' }, // inlined like every asset; where a worker cannot start (file://) training runs on the page
+  worker: { format: 'es' }, // a page opened from file:// cannot start a worker: its training runs on the page itself
   plugins: [
     viteSingleFile({ removeViteModuleLoader: true }),
     {
