@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "arguments.hpp"
 #include "error.hpp"
 #include "limits.hpp"
 #include "message.hpp"
@@ -46,18 +47,10 @@ double weightLimit(const Network& net, std::size_t l, const Init& init) {
     return 0.0;
 }
 
-// A number as the argument messages show it (arguments.cpp): whole numbers without ".0", words for the rest.
-std::string text(double x) {
-    if (std::isnan(x)) return "no number";
-    if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
-    if (std::floor(x) == x && std::fabs(x) < limits::exactIntegers) return std::to_string(static_cast<long long>(x));
-    return nlohmann::json(x).dump();
-}
-
 void requireValid(const Init& init) {
     if (init.scheme != InitScheme::Uniform) return;  // the other schemes do not read range
     if (!(std::isfinite(init.range) && init.range > 0.0))
-        throw EngineError("range: expected a finite number greater than 0, got " + text(init.range));
+        throw EngineError("range: expected a finite number greater than 0, got " + numberText(init.range));
 }
 
 }  // namespace

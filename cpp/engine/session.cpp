@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "arguments.hpp"
 #include "gradient_check.hpp"
 #include "initialize.hpp"
 #include "json_number.hpp"
@@ -11,18 +12,6 @@
 #include "trace.hpp"
 
 namespace backstep {
-
-namespace {
-
-// A number as the argument messages show it (arguments.cpp): whole numbers without ".0", words for the rest.
-std::string text(double x) {
-    if (std::isnan(x)) return "no number";
-    if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
-    if (std::floor(x) == x && std::fabs(x) < limits::exactIntegers) return std::to_string(static_cast<long long>(x));
-    return nlohmann::json(x).dump();
-}
-
-}  // namespace
 
 Session::Session(const std::string& documentJson) : doc_(readDocument(documentJson)) {}
 
@@ -80,7 +69,7 @@ Curve Session::trainFullCurve(Count epochs) {
 
 std::string Session::trainCurve(Count epochs, double stopBelow, Count maxPoints, bool forPage) {
     if (!std::isfinite(stopBelow) || stopBelow < 0.0)
-        throw EngineError("stopBelow: expected a finite number, 0 or more, got " + text(stopBelow));
+        throw EngineError("stopBelow: expected a finite number, 0 or more, got " + numberText(stopBelow));
     const Network before = doc_.network;
     const Position at = position_;
     try {

@@ -2,12 +2,12 @@
 // curve: one point per epoch, the mean error of the epoch's samples as each was learned from — with a full batch
 // exactly meanError() before that epoch's update — thinned for long runs, and a run can stop below a target.
 #include <cstring>
-#include <random>
 
 #include "limits.hpp"
 #include "test_support.hpp"
 #include "trace.hpp"
 #include "training.hpp"
+#include "xor_support.hpp"
 
 using namespace backstep;
 
@@ -15,22 +15,8 @@ namespace {
 
 // XOR on a 2-4-1 tanh network with biases, weights uniform in ±1 from `seed`.
 Document tanhXor(unsigned seed, double learningRate, std::size_t batchSize) {
-    Document doc;
-    doc.network.layers = {
-        {2, Activation::Linear, false, ""}, {4, Activation::Tanh, true, ""}, {1, Activation::Tanh, true, ""}};
-    shapeParameters(doc.network);
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<double> u(-1.0, 1.0);
-    for (auto& w : doc.network.weights)
-        for (double& x : w) x = u(rng);
-    for (auto& b : doc.network.biases)
-        for (double& x : b) x = u(rng);
-    doc.learningRate = learningRate;
-    doc.batchSize = batchSize;
-    doc.samples = {{{0, 0}, {0}}, {{0, 1}, {1}}, {{1, 0}, {1}}, {{1, 1}, {0}}};
-    return doc;
+    return testsupport::xorDocument(seed, learningRate, Activation::Tanh, batchSize);
 }
-
 bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
 void checkSameParameters(const Network& a, const Network& b) {

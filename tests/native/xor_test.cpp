@@ -1,29 +1,16 @@
 // XOR, the classic problem a single layer cannot learn: a 2-4-1 sigmoid network with biases learns it.
 #include <chrono>
-#include <random>
 
 #include "test_support.hpp"
 #include "training.hpp"
+#include "xor_support.hpp"
 
 using namespace backstep;
 
 namespace {
 
 Document xorDocument(unsigned seed, double learningRate) {
-    Document doc;
-    doc.network.layers = {
-        {2, Activation::Linear, false, ""}, {4, Activation::Sigmoid, true, ""}, {1, Activation::Sigmoid, true, ""}};
-    shapeParameters(doc.network);
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<double> u(-1.0, 1.0);
-    for (auto& w : doc.network.weights)
-        for (double& x : w) x = u(rng);
-    for (auto& b : doc.network.biases)
-        for (double& x : b) x = u(rng);
-    doc.learningRate = learningRate;
-    doc.batchSize = 1;
-    doc.samples = {{{0, 0}, {0}}, {{0, 1}, {1}}, {{1, 0}, {1}}, {{1, 1}, {0}}};
-    return doc;
+    return testsupport::xorDocument(seed, learningRate, Activation::Sigmoid);
 }
 
 double summedError(const Document& doc) { return meanError(doc) * static_cast<double>(doc.samples.size()); }

@@ -65,7 +65,7 @@ export function mountDataTable(container, { t, uid, scope, read, apply }) {
   const message = h('p', { class: 'data-message', id: ids.message, role: 'status', 'data-testid': 'data-message' });
   const hint = h('p', { class: 'data-hint', id: ids.hint });
   const csv = h('textarea', {
-    class: 'data-csv',
+    class: 'dialog-text data-csv',
     id: ids.csv,
     rows: 5,
     spellcheck: 'false',
