@@ -49,11 +49,14 @@ function drawNeurons(root, layout) {
     .append('circle')
     .attr('class', 'neuron-body')
     .attr('r', (neuron) => neuron.r);
+  // Above the circle; left of it in a dense layout (layout.js), where the neurons are packed too close for it.
   neurons
     .append('text')
     .attr('class', 'neuron-name')
-    .attr('text-anchor', 'middle')
-    .attr('y', (neuron) => -neuron.r - 8)
+    .attr('text-anchor', layout.dense ? 'end' : 'middle')
+    .attr('x', (neuron) => (layout.dense ? -neuron.r - 4 : 0))
+    .attr('y', (neuron) => (layout.dense ? 0 : -neuron.r - 8))
+    .attr('dy', layout.dense ? '0.35em' : null)
     .text((neuron) => neuron.name);
   neurons
     .append('text')
@@ -99,12 +102,12 @@ function drawPills(root, items, kind, { hidden = false } = {}) {
   pills.each(function addRows(item) {
     createPill(select(this), `${kind}-${item.name}`);
   });
-  // A hidden label carries the refs of its edge's two neurons (empty groups, never hit): hovering a neuron marks
-  // them .is-hover like the neuron itself (view.js), and the label shows (graph-labels.css).
+  // A hidden label carries the refs of its neurons (its edge's two, or its bias's one; empty groups, never hit):
+  // hovering a neuron marks them .is-hover like the neuron itself (view.js), and the label shows (graph-labels.css).
   if (hidden)
     pills
       .selectAll('g.pill-end')
-      .data((edge) => [edge.sourceName, edge.destName])
+      .data((item) => item.ends)
       .join('g')
       .attr('class', 'pill-end')
       .attr('data-ref', (name) => ref.neuron(name));
@@ -118,7 +121,10 @@ export function drawGraph(svgElement, layout) {
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('width', layout.width)
     .attr('height', layout.height)
-    .attr('class', `graph graph-${layout.mode}${layout.m.compact ? ' is-compact' : ''}`);
+    .attr(
+      'class',
+      `graph graph-${layout.mode}${layout.m.compact ? ' is-compact' : ''}${layout.dense ? ' is-dense' : ''}`,
+    );
   const root = svg.append('g').attr('class', 'graph-root');
   drawEdges(root, layout);
   root
@@ -136,9 +142,19 @@ export function drawGraph(svgElement, layout) {
   const shown = layout.edges.filter((edge) => !edge.label.hidden);
   const hidden = layout.edges.filter((edge) => edge.label.hidden);
   drawPills(root, shown, 'weight');
-  drawPills(root, layout.biases, 'bias');
+  drawPills(
+    root,
+    layout.biases.filter((bias) => !bias.hidden),
+    'bias',
+  );
   // Labels with no free place (layout.js) last, so that one shown on hover or focus is drawn above the others.
   drawPills(root, hidden, 'weight', { hidden: true });
+  drawPills(
+    root,
+    layout.biases.filter((bias) => bias.hidden),
+    'bias',
+    { hidden: true },
+  );
   drawCard(root, layout);
   root.append('g').attr('class', 'overlay');
   return svg;

@@ -20,15 +20,17 @@ function pillSize(m, nameWidth, decimals, pillMode, updates = true) {
   return { w, h: rows.length * m.pillLineH + 2 * m.pillPadY };
 }
 
-/** What a neuron covers: its circle, its name above and, below, its z/δ lines (rectangles). */
-function neuronShapes(neuron, m, decimals) {
+/** What a neuron covers: its circle, its name (above it; left of it when dense) and, below, its z/δ lines. */
+function neuronShapes(neuron, m, decimals, dense) {
   const { x, y, r } = neuron;
-  const name = textWidth(neuron.name, 13.5) / 2 + 4;
+  const nameW = textWidth(neuron.name, dense ? DENSE_NAME_FONT : 13.5) + 8;
   const shapes = [
     { cx: x, cy: y, r: r + 1 },
-    { x: x - name, y: y - r - m.nameH, w: 2 * name, h: m.nameH },
+    dense
+      ? { x: x - r - nameW, y: y - 9, w: nameW, h: 18 }
+      : { x: x - nameW / 2, y: y - r - m.nameH, w: nameW, h: m.nameH },
   ];
-  if (neuron.linesBelow > 0) {
+  if (neuron.linesBelow > 0 && !dense) {
     const lines = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2 + 4;
     shapes.push({ x: x - lines, y: y + r, w: 2 * lines, h: neuron.linesBelow * m.lineH + 6 });
   }
@@ -81,20 +83,52 @@ function panelWidth(m, decimals, titles) {
   return Math.max(m.cardW ?? 0, rows, title);
 }
 
-export function computeLayout({ labels, document, width, decimals, fitHeight = 0, compact = false, cardTitles = [] }) {
-  const m = width < NARROW_BELOW ? NARROW : compact ? COMPACT : WIDE;
-  const sizes = labels.neurons.map((layer) => layer.length);
-  const maxSize = Math.max(...sizes);
-  const hasBias = labels.biases.some((layer) => layer.some(Boolean));
-  const trained = document.trainBiases !== false;
-  const biasH = hasBias ? 2 * m.pillLineH + 2 * m.pillPadY + 8 : 0;
-  const nonlinear = document.layers.slice(1).map((layer) => layer.activation !== 'linear');
-  const baseGapY = m.gapY + biasH + (nonlinear.some(Boolean) ? m.lineH : 0);
-  const fixedHeight = 2 * m.pad + biasH + m.nameH + 2 * m.r + 2 * m.lineH + 8;
+/** A dense layout's neuron names, set left of their circles (graph.css). */
+export const DENSE_NAME_FONT = 11.5;
+
+/** The height a graph should keep to when it can (the full page passes the window's room as `fitHeight`). */
+const TARGET_HEIGHT = { wide: 640, compact: 460, narrow: 600 };
+
+/**
+ * The vertical rhythm: the metrics' own spacing, or, for a network whose tallest layer would not fit the target
+ * height (5 neurons or more), a dense one: smaller neurons packed closer, each name left of its circle, the bias
+ * tags and z/δ lines shown on hover, on focus or while the step is about them (graph.css), so that a layer of 8
+ * neurons fits a laptop's window.
+ */
+function verticalRhythm({ m, maxSize, biasH, nonlinear, fitHeight }) {
+  const linesH = 2 * m.lineH + 8;
+  const baseGapY = m.gapY + biasH + (nonlinear ? m.lineH : 0);
+  const fixedHeight = 2 * m.pad + biasH + m.nameH + 2 * m.r + linesH;
+  const target = fitHeight > 0 ? fitHeight : TARGET_HEIGHT[m.compact ? 'compact' : m.mode];
+  if (maxSize >= 5 && fixedHeight + (maxSize - 1) * baseGapY > target) {
+    const r = Math.max(18, Math.round(m.r * 0.6));
+    const fixed = 2 * m.pad + 2 * r + linesH;
+    const gapY = Math.min(baseGapY, Math.max(2 * r + 8, (target - fixed) / (maxSize - 1)));
+    return { dense: true, r, nameH: 0, biasH: 0, gapY };
+  }
   const gapY =
     m.mode === 'wide' && fitHeight > 0 && maxSize > 1
       ? Math.min(baseGapY * 1.3, Math.max(baseGapY, (fitHeight - fixedHeight) / (maxSize - 1)))
       : baseGapY;
+  return { dense: false, r: m.r, nameH: m.nameH, biasH, gapY };
+}
+
+export function computeLayout({ labels, document, width, decimals, fitHeight = 0, compact = false, cardTitles = [] }) {
+  const base = width < NARROW_BELOW ? NARROW : compact ? COMPACT : WIDE;
+  const sizes = labels.neurons.map((layer) => layer.length);
+  const maxSize = Math.max(...sizes);
+  const hasBias = labels.biases.some((layer) => layer.some(Boolean));
+  const trained = document.trainBiases !== false;
+  const nonlinear = document.layers.slice(1).map((layer) => layer.activation !== 'linear');
+  const rhythm = verticalRhythm({
+    m: base,
+    maxSize,
+    biasH: hasBias ? 2 * base.pillLineH + 2 * base.pillPadY + 8 : 0,
+    nonlinear: nonlinear.some(Boolean),
+    fitHeight,
+  });
+  const m = { ...base, r: rhythm.r, nameH: rhythm.nameH };
+  const { dense, biasH, gapY } = rhythm;
 
   const deltaHalf = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2;
   const cardW = panelWidth(m, decimals, cardTitles);
@@ -134,7 +168,10 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
         dest: j,
         neuron: neuron.name,
         x: neuron.x,
-        y: neuron.y - neuron.r - m.nameH - biasH / 2 + 2,
+        // Dense: shown on hover only, just above the neuron's name.
+        y: dense ? neuron.y - neuron.r - m.pillLineH - m.pillPadY : neuron.y - neuron.r - m.nameH - biasH / 2 + 2,
+        hidden: dense,
+        ends: [neuron.name],
       });
     }),
   );
@@ -157,12 +194,13 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
           source: i,
           sourceName: source.name,
           destName: dest.name,
+          ends: [source.name, dest.name],
           ...trimmed(source, dest),
         };
       }),
     ),
   );
-  for (const neuron of neurons) neuron.shapes = neuronShapes(neuron, m, decimals);
+  for (const neuron of neurons) neuron.shapes = neuronShapes(neuron, m, decimals, dense);
   const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
   const longestBias = Math.max(2, ...biases.map((bias) => bias.name.length + 1));
   const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
@@ -174,11 +212,11 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
     const biasSize = pillSize(m, longestBias, decimals, mode, trained);
     const obstacles = [
       ...neurons.flatMap((neuron) => neuron.shapes),
-      ...biases.map((bias) => boxAround(bias, biasSize)),
+      ...biases.filter((bias) => !bias.hidden).map((bias) => boxAround(bias, biasSize)),
       { x: card.x, y: card.y, w: card.w, h: card.h },
     ];
     return { pill: size, biasPill: biasSize, edges: labelEdges(gaps, { obstacles, bounds, size }) };
   });
 
-  return { mode: m.mode, pillMode, m, width, height, neurons, byName, edges, biases, card, pill, biasPill };
+  return { mode: m.mode, dense, pillMode, m, width, height, neurons, byName, edges, biases, card, pill, biasPill };
 }

@@ -97,6 +97,8 @@ function updateFocus(svg, scene) {
     this.classList.toggle('is-related', related.includes(key));
   });
   svg.classed('has-current', subjects.length > 0);
+  // A dense graph shows the current neurons' z and δ over their neighbours: drawn last among the neurons.
+  if (svg.classed('is-dense')) svg.selectAll('.neuron.is-current').raise();
   svg.attr('data-event-kind', scene.event?.kind ?? 'none');
 }
 

@@ -107,7 +107,11 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   function highlight(target) {
     for (const element of svg.querySelectorAll('.is-hover')) element.classList.remove('is-hover');
     if (!target) return;
-    for (const element of svg.querySelectorAll(`[data-ref="${CSS.escape(target)}"]`)) element.classList.add('is-hover');
+    for (const element of svg.querySelectorAll(`[data-ref="${CSS.escape(target)}"]`)) {
+      element.classList.add('is-hover');
+      // A dense graph shows a hovered neuron's z and δ over its neighbours (graph.css): drawn last.
+      if (element.matches('.is-dense .neuron')) element.parentNode.append(element);
+    }
   }
 
   store.subscribe((state, previous) => {
