@@ -229,7 +229,8 @@ TEST_CASE("cli: init refuses a bad --scheme, --seed or --range with exit 2") {
         {"train " + mazur + " --seed 3", "--seed"},
         {"gradcheck " + mazur + " --scheme he", "--scheme"},
         {"trace " + mazur + " --curve c.csv", "--curve"}};
-    for (const auto& [args, flag] : cases) {
+    for (const auto& [command, flag] : cases) {
+        const std::string& args = command;  // clang 14 cannot capture a structured binding (CAPTURE's lambda)
         CAPTURE(args);
         const Run r = cli(dir, args);
         CHECK(r.code == 2);

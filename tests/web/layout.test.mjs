@@ -145,7 +145,10 @@ test('a network with 8-neuron layers fits the window; the worked examples and 2-
     const layout = fit(name, 780, 660);
     assert.ok(layout.dense, name);
     assert.ok(layout.height <= 660, `${name}: ${layout.height} px at a fit height of 660`);
-    assert.ok(layout.biases.every((bias) => bias.hidden), `${name}: bias tags show on hover`);
+    assert.ok(
+      layout.biases.every((bias) => bias.hidden),
+      `${name}: bias tags show on hover`,
+    );
     const pitch = layout.byName['h1.2'].y - layout.byName['h1.1'].y;
     const { r } = layout.m;
     assert.ok(pitch >= 2 * r + 8, `${name}: a neuron clears the next (${pitch} px)`);
