@@ -3,7 +3,7 @@
 // check the gradients.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editValue, text, usePage } from './harness.mjs';
+import { editValue, frameTo, text, usePage } from './harness.mjs';
 
 const app = usePage();
 
@@ -152,6 +152,20 @@ test('the gradient check agrees with backpropagation on every parameter of the s
   const row = await page.getByTestId('check-w5').innerText();
   assert.match(row, /−0\.688\s+−0\.688/);
   assert.match(await text(page, 'check-summary'), /All 6 gradients agree/);
+  // On the graph too, under (or, where a row would hide labels, after) each gradient once it is computed.
+  await frameTo(page, 15);
+  const onGraph = await text(page, 'weight-w5-check');
+  assert.match(onGraph, /^(✓|≈ −0\.688 · \d\.\de−\d+)$/);
+  assert.match(await page.getByTestId('weight-w5').getAttribute('aria-label'), /finite-difference estimate −0\.688/);
+  await page.getByTestId('check-on-graph').uncheck();
+  assert.equal(await page.getByTestId('weight-w5-check').count(), 0);
+  await page.getByTestId('check-on-graph').check();
+  assert.equal(await text(page, 'weight-w5-check'), onGraph);
+  await page.getByTestId('skip-end').click();
+  await page.getByTestId('step-forward').click(); // the next step: the check was about the one before
+  await frameTo(page, 15);
+  assert.equal(await page.getByTestId('weight-w5-check').count(), 0);
+  assert.equal(await page.getByTestId('check-table').isHidden(), true);
   assert.deepEqual(errors, []);
 });
 

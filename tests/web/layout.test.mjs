@@ -155,3 +155,27 @@ test('a network with 8-neuron layers fits the window; the worked examples and 2-
   }
   for (const name of [...EXAMPLES, '2-3-1']) assert.equal(fit(name, 780, 660).dense, false, name);
 });
+
+// The gradient check on the graph (pill.js): a row of its own under each gradient where that hides no label, else a
+// mark after the gradient; either way no more labels are hidden than without it, and none covers another.
+test('the gradient check on the graph hides no label: a row where there is room, else a mark', () => {
+  const modes = new Set();
+  for (const name of Object.keys(NETWORKS))
+    for (const width of [360, 700, 780, 1000]) {
+      const document = NETWORKS[name];
+      const args = { labels: labelsOf(document), document, width, decimals: 3, cardTitles: ['Error'] };
+      const without = computeLayout(args);
+      const layout = computeLayout({ ...args, check: true });
+      modes.add(layout.checkMode);
+      const hidden = (l) => l.edges.filter((edge) => edge.label.hidden).length;
+      assert.ok(hidden(layout) <= hidden(without), `${name} at ${width} px`);
+      assert.deepEqual(problems(layout), [], `${name} at ${width} px`);
+      assert.equal(without.checkMode, null);
+    }
+  assert.deepEqual([...modes].sort(), ['mark', 'row']);
+  const seedWide = computeLayout({ labels: labelsOf(seed), document: seed, width: 1000, decimals: 3, check: true });
+  assert.equal(seedWide.checkMode, 'row');
+  assert.ok(
+    seedWide.pill.h > computeLayout({ labels: labelsOf(seed), document: seed, width: 1000, decimals: 3 }).pill.h,
+  );
+});

@@ -41,20 +41,56 @@ function unwrap(resultText) {
   return result.ok;
 }
 
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// What a message shows as \uXXXX, as the engine's oneLine does: C0 and C1 controls, DEL, the line and paragraph
+// separators, bidirectional controls, and lone surrogates (a message is one line of well-formed text).
+const unsafe = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]|${loneSurrogate.source}`,
+  'g',
+);
+
+/** At most `max` characters of text from outside, then …; a cut never splits a surrogate pair. */
+function cut(value, max) {
+  const characters = Array.from(value);
+  return characters.length > max ? `${characters.slice(0, max).join('')}…` : value;
+}
+
+/** Text for a message, each unsafe character written \uXXXX. */
+const escapeUnsafe = (value) =>
+  value.replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
 /** A short description of a value that JavaScript passed where the engine expects something else. */
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 20 ? `${value.slice(0, 20)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${escapeUnsafe(JSON.stringify(cut(value, 20)))}`;
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return typeof value;
 }
 
+/**
+ * Text crosses into C++ as UTF-8, which has no lone surrogates: Emscripten's encoder would merge one with the next
+ * character (a closing quote, say) into another. Such text is refused here, by name, at the first one.
+ */
+function wellFormed(value, name) {
+  if (value.isWellFormed?.() ?? !loneSurrogate.test(value)) return value;
+  const at = value.search(loneSurrogate);
+  const unit = value.charCodeAt(at).toString(16).toUpperCase();
+  throw new EngineError(`${name}: not valid Unicode text: a lone surrogate (U+${unit}) at character ${at + 1}`);
+}
+
 /** Strings cross into C++ as they are; anything else is refused here, by name. */
 function text(value, name) {
   if (typeof value !== 'string') throw new EngineError(`${name}: expected a string, got ${describe(value)}`);
+  return wellFormed(value, name);
+}
+
+/** An options object, or undefined for all the defaults; anything else is refused here, by name. */
+function options(value, name) {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new EngineError(`${name}: expected an object, got ${describe(value)}`);
   return value;
 }
 
@@ -82,12 +118,15 @@ function asText(doc, maxBytes) {
     try {
       text = documentText(doc);
     } catch (error) {
-      throw new EngineError(`document: cannot be written as JSON (${error.message})`);
+      // JSON.stringify's message may run over lines ("Converting circular structure to JSON\n    --> …"): its first.
+      throw new EngineError(
+        `document: cannot be written as JSON (${escapeUnsafe(cut(String(error?.message).split('\n')[0], 80))})`,
+      );
     }
   }
   // Each UTF-16 unit is at least one byte of UTF-8: longer text is too large before it crosses into C++.
   if (text.length > maxBytes) throw new EngineError(`document: too large: over the limit of ${maxBytes} bytes`);
-  return text;
+  return wellFormed(text, 'document');
 }
 
 /** The engine's limits that JavaScript checks first ({ maxBytes, maxDecimals, maxLayers, maxNeuronsPerLayer, … }). */
@@ -163,14 +202,16 @@ export class BackstepEngine {
    * Trains `epochs` epochs (or until an epoch's mean error is below `stopBelow`) and returns the loss curve:
    * { steps, epochs: [epoch …], meanErrors: [mean error of that epoch …], stride } (at most 2000 points).
    */
-  trainCurve(epochs, { stopBelow = 0 } = {}) {
+  trainCurve(epochs, settings) {
+    const { stopBelow = 0 } = options(settings, 'options');
     number(epochs, 'epochs');
     number(stopBelow, 'stopBelow');
     return this.#call((native) => native.trainCurve(epochs, stopBelow));
   }
 
   /** New weights and biases by a named scheme ('uniform', 'xavier', 'he', 'zeros') and seed; the new document. */
-  initialize({ scheme, seed, range = 0.5 }) {
+  initialize(settings) {
+    const { scheme, seed, range = 0.5 } = options(settings, 'options');
     text(scheme, 'scheme');
     number(seed, 'seed');
     number(range, 'range');
@@ -186,7 +227,8 @@ export class BackstepEngine {
    * A shape edit: 'addLayer' (a hidden layer of `index` neurons that becomes layer `layer`), 'removeLayer',
    * 'addNeuron', 'removeNeuron' (neuron `index`), 'activation' or 'bias' (of `layer`); the new document.
    */
-  editShape(edit, { layer = 0, index = 0, activation = 'linear', bias = false } = {}) {
+  editShape(edit, settings) {
+    const { layer = 0, index = 0, activation = 'linear', bias = false } = options(settings, 'options');
     text(edit, 'edit');
     number(layer, 'layer');
     number(index, 'index');
@@ -203,6 +245,7 @@ export class BackstepEngine {
   explain(format = 'markdown', decimals = 4) {
     if (typeof format !== 'string')
       throw new EngineError(`format: expected "markdown" or "latex", got ${describe(format)}`);
+    wellFormed(format, 'format');
     number(decimals, 'decimals');
     return this.#call((native) => native.explain(format, decimals));
   }

@@ -43,6 +43,11 @@ export function formatNumber(x, decimals, separator = '.') {
   return separator === '.' ? text : text.replace('.', separator);
 }
 
+/** A relative difference (gradient check): tiny when all is well, so two significant digits ("3.2e−9"). */
+export function formatRelative(x, separator = '.') {
+  return formatNumber(x, 1, separator);
+}
+
 /** A factor in a product: negatives in parentheses ("(−0.809)"). */
 export function formatFactor(x, decimals, separator = '.') {
   const text = formatNumber(x, decimals, separator);

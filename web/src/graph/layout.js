@@ -7,8 +7,11 @@ import { COMPACT, NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './
 /** Labels are set in bold and semibold, a little wider than the plain text textWidth estimates. */
 const BOLD = 1.04;
 
-/** The largest a label can get (at the update, with its gradient), for placement. Fixed biases never update. */
-function pillSize(m, nameWidth, decimals, pillMode, updates = true) {
+/**
+ * The largest a label can get (at the update, with its gradient), for placement; with the gradient check on the
+ * graph (pill.js), its row under the gradient (check 'row') or its mark after it ('mark'). Fixed biases never update.
+ */
+function pillSize(m, nameWidth, decimals, pillMode, { updates = true, check = null } = {}) {
   const number = widestNumber(decimals);
   const name = 'w'.repeat(nameWidth);
   const rows = !updates
@@ -16,8 +19,12 @@ function pillSize(m, nameWidth, decimals, pillMode, updates = true) {
     : pillMode === 'inline'
       ? [`${name} ${number} → ${number}`, `∂ ${number}`]
       : [`${name} ${number}`, `→ ${number}`];
-  const w = Math.max(...rows.map((row) => textWidth(row, m.pillFont))) * BOLD + 2 * m.pillPadX;
-  return { w, h: rows.length * m.pillLineH + 2 * m.pillPadY };
+  const widths = rows.map((row) => textWidth(row, m.pillFont));
+  // The check's row: "≈", "·" and "e−99" are wider than textWidth's estimate (measured: about 15%).
+  if (check === 'row') widths.push(1.15 * textWidth(`≈ ${number} · 9.9e−99`, m.pillFont));
+  if (check === 'mark') widths.push(textWidth(`∂ ${number} ✓`, m.pillFont));
+  const w = Math.max(...widths) * BOLD + 2 * m.pillPadX;
+  return { w, h: (rows.length + (check === 'row' ? 1 : 0)) * m.pillLineH + 2 * m.pillPadY };
 }
 
 /** What a neuron covers: its circle, its name (above it; left of it when dense) and, below, its z/δ lines. */
@@ -113,7 +120,16 @@ function verticalRhythm({ m, maxSize, biasH, nonlinear, fitHeight }) {
   return { dense: false, r: m.r, nameH: m.nameH, biasH, gapY };
 }
 
-export function computeLayout({ labels, document, width, decimals, fitHeight = 0, compact = false, cardTitles = [] }) {
+export function computeLayout({
+  labels,
+  document,
+  width,
+  decimals,
+  fitHeight = 0,
+  compact = false,
+  cardTitles = [],
+  check = false,
+}) {
   const base = width < NARROW_BELOW ? NARROW : compact ? COMPACT : WIDE;
   const sizes = labels.neurons.map((layer) => layer.length);
   const maxSize = Math.max(...sizes);
@@ -204,19 +220,49 @@ export function computeLayout({ labels, document, width, decimals, fitHeight = 0
   const longestName = Math.max(2, ...labels.weights.flat(2).map((name) => name.length));
   const longestBias = Math.max(2, ...biases.map((bias) => bias.name.length + 1));
   const columnGap = (right - left) / (sizes.length - 1) - 2 * m.r;
-  const inline = m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline').w <= columnGap;
   const bounds = { x: 0, y: 0, w: width, h: height };
-  // Inline labels are wider than stacked ones: when they hide some, the stacked style may hide fewer.
-  const { pillMode, pill, biasPill, edges } = labelStyle(inline ? ['inline', 'stacked'] : ['stacked'], (mode) => {
-    const size = pillSize(m, longestName, decimals, mode);
-    const biasSize = pillSize(m, longestBias, decimals, mode, trained);
-    const obstacles = [
-      ...neurons.flatMap((neuron) => neuron.shapes),
-      ...biases.filter((bias) => !bias.hidden).map((bias) => boxAround(bias, biasSize)),
-      { x: card.x, y: card.y, w: card.w, h: card.h },
-    ];
-    return { pill: size, biasPill: biasSize, edges: labelEdges(gaps, { obstacles, bounds, size }) };
-  });
+  const placeWith = (checkMode) => {
+    const inline =
+      m.mode === 'wide' && pillSize(m, longestName, decimals, 'inline', { check: checkMode }).w <= columnGap;
+    // Inline labels are wider than stacked ones: when they hide some, the stacked style may hide fewer.
+    return labelStyle(inline ? ['inline', 'stacked'] : ['stacked'], (mode) => {
+      const size = pillSize(m, longestName, decimals, mode, { check: checkMode });
+      const biasSize = pillSize(m, longestBias, decimals, mode, {
+        updates: trained,
+        check: trained ? checkMode : null,
+      });
+      const obstacles = [
+        ...neurons.flatMap((neuron) => neuron.shapes),
+        ...biases.filter((bias) => !bias.hidden).map((bias) => boxAround(bias, biasSize)),
+        { x: card.x, y: card.y, w: card.w, h: card.h },
+      ];
+      return { pill: size, biasPill: biasSize, edges: labelEdges(gaps, { obstacles, bounds, size }) };
+    });
+  };
+  // The gradient check gets a row of its own in each label where that hides no more labels than it had; else a mark.
+  let checkMode = null;
+  let placed = placeWith(null);
+  if (check) {
+    const withRow = placeWith('row');
+    checkMode = withRow.hidden <= placed.hidden ? 'row' : 'mark';
+    placed = checkMode === 'row' ? withRow : placeWith('mark');
+  }
+  const { pillMode, pill, biasPill, edges } = placed;
 
-  return { mode: m.mode, dense, pillMode, m, width, height, neurons, byName, edges, biases, card, pill, biasPill };
+  return {
+    mode: m.mode,
+    dense,
+    pillMode,
+    checkMode,
+    m,
+    width,
+    height,
+    neurons,
+    byName,
+    edges,
+    biases,
+    card,
+    pill,
+    biasPill,
+  };
 }

@@ -1,14 +1,26 @@
 // A weight's (or bias's) label: rows of text inside a rounded box. Inline style (when the
 // columns are far enough apart): "w5 0.14 → 0.174" over "∂ −0.688". Stacked style (phone, or
 // many decimals) keeps two short rows: "w5 0.14" over "∂ −0.688", then "→ 0.174" once updated.
+// With the gradient check on the graph, a row under the gradient: "≈ −0.688 · 2.1e−11" (the
+// finite-difference estimate and the relative difference); where a third row would hide labels (layout.js), a mark
+// after the gradient instead, "∂ −0.688 ✓", the numbers in its tooltip and its accessible name.
 import { select } from 'd3-selection';
+import { agrees } from '../state/gradient-check.js';
 
-const MAX_ROWS = 2;
+const MAX_ROWS = 3;
 
-/** The rows of a label: [[{part, text}]] with part ∈ name, value, old, arrow, grad. */
-export function pillRows({ name, value, updated, gradient }, { mode, format }) {
+/** The gradient check's row: the estimate and the relative difference, "≈ −0.688 · 2.1e−11". */
+export const checkRowText = (check, { format, relative }) =>
+  `≈ ${format(check.numeric)} · ${relative(check.relativeDifference)}`;
+
+/** The rows of a label: [[{part, text}]] with part ∈ name, value, old, arrow, grad, check. */
+export function pillRows({ name, value, updated, gradient, check = null }, { mode, checkMode, format, relative }) {
   const isUpdated = updated !== null && updated !== undefined;
-  const grad = gradient !== null && gradient !== undefined ? [[{ part: 'grad', text: `∂ ${format(gradient)}` }]] : [];
+  const hasGradient = gradient !== null && gradient !== undefined;
+  const grad = hasGradient ? [[{ part: 'grad', text: `∂ ${format(gradient)}` }]] : [];
+  if (hasGradient && check && checkMode === 'row')
+    grad.push([{ part: 'check', text: checkRowText(check, { format, relative }) }]);
+  if (hasGradient && check && checkMode === 'mark') grad[0].push({ part: 'check', text: agrees(check) ? '✓' : '≠' });
   if (!isUpdated)
     return [
       [
@@ -64,7 +76,7 @@ export function renderPill(group, rows, m) {
       .join('tspan')
       .attr('class', (item) => `pill-${item.part}`)
       .attr('data-testid', (item) =>
-        ['value', 'old', 'grad'].includes(item.part)
+        ['value', 'old', 'grad', 'check'].includes(item.part)
           ? `${prefix}-${item.part === 'grad' ? 'gradient' : item.part}`
           : null,
       )

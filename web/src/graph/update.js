@@ -19,18 +19,19 @@ export function largestWeight(scene) {
   return largest;
 }
 
-function updatePills(svg, layout, kind, table, { format, t }) {
+function updatePills(svg, layout, kind, table, { format, relative, t, check }) {
   svg.selectAll(`.pill-${kind}`).each(function updatePill(item) {
     const group = select(this);
     const parameter = table[item.name];
     const updated = isSet(parameter.updated);
     const shown = updated ? parameter.updated : parameter.value;
     const name = kind === 'bias' ? `+${item.name}` : item.name;
+    const checked = isSet(parameter.gradient) ? (check?.[item.name] ?? null) : null;
     renderPill(
       group,
       pillRows(
-        { name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient },
-        { mode: layout.pillMode, format },
+        { name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient, check: checked },
+        { mode: layout.pillMode, checkMode: layout.checkMode, format, relative },
       ),
       layout.m,
     );
@@ -44,7 +45,10 @@ function updatePills(svg, layout, kind, table, { format, t }) {
     const gradient = isSet(parameter.gradient)
       ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}`
       : '';
-    group.attr('aria-label', `${label}${gradient} ${t('edit.aria.hint')}`);
+    const estimate = checked
+      ? ` ${t('check.aria', { numeric: format(checked.numeric), relative: relative(checked.relativeDifference) })}`
+      : '';
+    group.attr('aria-label', `${label}${gradient}${estimate} ${t('edit.aria.hint')}`);
   });
 }
 

@@ -2,7 +2,7 @@
 // the network changes, updated on every state change, animated when moving one frame on),
 // and the legend. Hover or focus on an element tells the formula panel.
 import { h } from '../dom.js';
-import { formatFactor, formatNumber } from '../format/number.js';
+import { formatFactor, formatNumber, formatRelative } from '../format/number.js';
 import { sceneAt } from '../state/scene.js';
 import { currentEntry, isNextFrame } from '../state/selectors.js';
 import { animationDuration } from '../player/timeline.js';
@@ -21,6 +21,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   svg.setAttribute('role', 'group');
   svg.setAttribute('data-testid', 'graph');
   const wrap = h('div', { class: 'graph-wrap' }, [svg]);
+  const legendCheck = h('span', { class: 'legend-item legend-check', hidden: true, text: t('check.legend') });
   const legend = h('div', { class: 'graph-legend', 'aria-hidden': 'true' }, [
     h('span', { class: 'legend-item legend-pos' }, [h('span', { class: 'legend-swatch' }), t('legend.positive')]),
     h('span', { class: 'legend-item legend-neg' }, [h('span', { class: 'legend-swatch' }), t('legend.negative')]),
@@ -32,6 +33,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       h('span', { class: 'legend-symbol', text: 'δ' }),
       t('legend.delta'),
     ]),
+    legendCheck,
     h('span', { class: 'legend-item legend-edit', 'data-testid': 'legend-edit' }, [t('legend.edit')]),
   ]);
   card.append(header.element, wrap, legend);
@@ -40,12 +42,18 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   let layoutKey = '';
   let width = 0;
 
+  /** The gradient check on the graph, when it is about the step on screen. */
+  const checkOf = (state) => (state.check && state.check.entry === currentEntry(state) ? state.check.byName : null);
+
   const helpers = () => {
-    const { decimals } = store.get().settings;
+    const state = store.get();
+    const { decimals } = state.settings;
     const separator = t.decimalSeparator;
     return {
       format: (value) => formatNumber(value, decimals, separator),
       factor: (value) => formatFactor(value, decimals, separator),
+      relative: (value) => formatRelative(value, separator),
+      check: checkOf(state),
       t,
     };
   };
@@ -56,7 +64,10 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     if (!entry || width === 0) return;
     const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
     const compact = getComputedStyle(card).getPropertyValue('--graph-compact').trim() === '1'; // compact.css
-    const key = `${width}|${fitHeight}|${compact}|${state.loads}|${state.settings.decimals}|${JSON.stringify(state.labels)}`;
+    const check = checkOf(state);
+    const labels = JSON.stringify(state.labels);
+    const key = [width, fitHeight, compact, state.loads, state.settings.decimals, Boolean(check), labels].join('|');
+    legendCheck.hidden = !check;
     if (key !== layoutKey) {
       layout = {
         ...computeLayout({
@@ -67,6 +78,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
           fitHeight,
           compact,
           cardTitles: [t('card.title'), t('card.results')],
+          check: Boolean(check),
         }),
         fitHeight,
       };
@@ -120,7 +132,8 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       moved ||
       state.history !== previous.history ||
       state.labels !== previous.labels ||
-      state.settings.decimals !== previous.settings.decimals;
+      state.settings.decimals !== previous.settings.decimals ||
+      state.check !== previous.check;
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });

@@ -1,6 +1,6 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
-//   cursor: {step, event}, playing, settings: {decimals, speed, view, theme, language} }
+//   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
 // trained (so cursor.step is an index into history; the step's own number is history[k].position.step).
@@ -23,6 +23,7 @@ export function createInitialState(settings = {}) {
     history: [],
     cursor: { step: 0, event: 0 },
     playing: false,
+    check: null, // the gradient check shown on the graph: {entry, byName: {w1: {numeric, relativeDifference}}}
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
 }

@@ -1,17 +1,16 @@
 // The gradient check: for the step on screen, every weight's and bias's gradient by backpropagation beside the
 // engine's central finite-difference estimate and their relative difference, so the learner sees the chain rule is
 // right. Computed on demand (it runs two forward passes per parameter). Pointing at a row lights its weight or bias
-// on the graph.
+// on the graph; with "show on the graph" (on by default) each label there carries its estimate under its gradient
+// (state.check, drawn by graph/pill.js).
 import { h } from '../dom.js';
 import { ref } from '../state/refs.js';
-import { formatNumber } from '../format/number.js';
-
-/** A relative difference as a learner reads it: "3.2 × 10⁻⁹" is close; anything over 10⁻⁴ is flagged. */
-export const AGREES_BELOW = 1e-4;
+import { formatRelative } from '../format/number.js';
+import { currentEntry } from '../state/selectors.js';
+import { AGREES_BELOW, agrees } from '../state/gradient-check.js';
 
 export function mountCheckPanel(container, { store, actions, t, format, hoverLinks }) {
-  // A relative difference is tiny when all is well: two significant digits, in the language's way ("3,2e−9").
-  const relative = (value) => formatNumber(value, 1, t.decimalSeparator);
+  const relative = (value) => formatRelative(value, t.decimalSeparator);
   const body = h('tbody');
   const table = h('table', { class: 'check-table', 'data-testid': 'check-table', hidden: true }, [
     h('caption', { text: t('check.caption') }),
@@ -33,16 +32,27 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
     text: t('check.run'),
     onclick: () => check(),
   });
+  const onGraph = h('input', { type: 'checkbox', checked: true, 'data-testid': 'check-on-graph' });
+  onGraph.addEventListener('change', () => show(last));
   container.append(
     h('p', { class: 'train-hint', text: t('check.intro') }),
-    run,
+    h('div', { class: 'build-row' }, [run, h('label', { class: 'build-check' }, [onGraph, t('check.onGraph')])]),
     summary,
     h('div', { class: 'check-wrap' }, [table]),
   );
 
+  /** The result on the graph (or off it), for the step it is about. */
+  let last = null;
+  function show(result) {
+    last = result;
+    const byName = result && onGraph.checked ? Object.fromEntries(result.parameters.map((p) => [p.name, p])) : null;
+    store.update((state) => ({ ...state, check: byName ? { entry: currentEntry(state), byName } : null }));
+  }
+
   function check() {
     const result = actions.inspect((engine) => engine.gradientCheck());
     if (!result) return;
+    show(result);
     const worst = Math.max(0, ...result.parameters.map((p) => p.relativeDifference));
     body.replaceChildren(
       ...result.parameters.map((p) =>
@@ -52,7 +62,7 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
             'data-testid': `check-${p.name}`,
             'data-ref': p.name.startsWith('b') ? ref.bias(p.name) : ref.weight(p.name),
             tabindex: 0,
-            class: p.relativeDifference < AGREES_BELOW ? '' : 'is-off',
+            class: agrees(p) ? '' : 'is-off',
           },
           [
             h('th', { scope: 'row', text: p.name }),
@@ -80,10 +90,16 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
   body.addEventListener('focusin', light);
   body.addEventListener('pointerleave', () => hoverLinks.set(null, 'check'));
   body.addEventListener('focusout', () => hoverLinks.set(null, 'check'));
+  // And the other way: pointing at a label on the graph marks its row (where the graph shows only a ✓).
+  hoverLinks.subscribe((link) => {
+    for (const row of body.rows) row.classList.toggle('is-hover', row.dataset.ref === link?.ref);
+  });
 
   store.subscribe((state, previous) => {
     if (state.cursor.step === previous.cursor.step && state.history === previous.history) return;
     table.hidden = true; // about another step: run it again
     summary.textContent = '';
+    last = null;
+    if (state.check) store.update((current) => ({ ...current, check: null }));
   });
 }
