@@ -179,6 +179,36 @@ test('Mazur’s preset after one step: E_total 0.298371 → 0.291028 and new w5 
   assert.deepEqual(errors, []);
 });
 
+test('the architecture on the graph: a layer’s − n + over its column, + between columns, ✕ over a hidden layer', async () => {
+  const { page, errors } = await app.open();
+  assert.equal(await page.getByTestId('layer-strip').isHidden(), true, 'not while stepping');
+  await openTab(page, 'network');
+  await page.getByTestId('layer-strip').waitFor({ state: 'visible' });
+  // Each layer's controls sit over its column of neurons.
+  for (const [layer, neuron] of [
+    [0, 'i1'],
+    [1, 'h1'],
+    [2, 'o1'],
+  ]) {
+    const group = await page.getByTestId(`strip-layer-${layer}`).boundingBox();
+    const circle = await page.getByTestId(`neuron-${neuron}`).locator('.neuron-body').boundingBox();
+    assert.ok(Math.abs(group.x + group.width / 2 - (circle.x + circle.width / 2)) < 2, `layer ${layer} over ${neuron}`);
+  }
+  await page.getByTestId('strip-plus-1').click();
+  await page.getByTestId('neuron-h3').waitFor();
+  assert.equal(await text(page, 'layer-size-1'), '3', 'the panel’s rows follow');
+  await page.getByTestId('strip-insert-2').click(); // between the hidden layer and the output
+  await page.getByTestId('neuron-h2.2').waitFor();
+  assert.equal(await page.locator('[data-testid^="strip-layer-"]').count(), 4);
+  await page.getByTestId('strip-remove-1').click(); // the first hidden layer (3 neurons) goes
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="strip-layer-"]').length === 3);
+  assert.equal(await text(page, 'layer-size-1'), '2');
+  assert.equal(await page.getByTestId('strip-minus-2').isDisabled(), true, 'one output neuron is the least');
+  await openTab(page, 'train');
+  assert.equal(await page.getByTestId('layer-strip').isHidden(), true, 'gone with its tab');
+  assert.deepEqual(errors, []);
+});
+
 test('a 2-8-8-8-1 network fits the window, its labels never overlap, a hidden one shows on hover', async () => {
   const sizes = [2, 8, 8, 8, 1];
   const doc = {

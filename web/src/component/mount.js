@@ -215,7 +215,7 @@ export function mountBackstep(root, options = {}) {
       for (const type of ['pointerenter', 'focus', 'pointerdown']) uiScope.listen(parts.openFull, type, point);
       point();
     }
-    mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
+    const graph = mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
     if (parts.openFull) parts.graphCard.querySelector('.graph-head-tools').append(parts.openFull); // top right
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
@@ -228,7 +228,7 @@ export function mountBackstep(root, options = {}) {
     mountScrubber(barInner, context);
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
-    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training });
+    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
     installKeyboard(element, actions, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());

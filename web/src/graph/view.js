@@ -40,6 +40,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
 
   let layout = null;
   let layoutKey = '';
+  const drawn = new Set(); // told of each new layout (the architecture editor's strip follows the columns)
   let width = 0;
 
   /** The gradient check on the graph, when it is about the step on screen. */
@@ -84,6 +85,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       };
       drawGraph(svg, layout);
       layoutKey = key;
+      for (const listener of drawn) listener(layout);
     }
     const scene = sceneAt(entry, state.labels, state.cursor.event);
     cancelAll(svg);
@@ -169,5 +171,12 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     });
   }
 
-  return { svg, wrap, header, render, layout: () => layout };
+  /** Calls `listener(layout)` after each new layout is drawn, and now if there is one; returns the way to stop. */
+  const onDraw = (listener) => {
+    drawn.add(listener);
+    if (layout) listener(layout);
+    return () => drawn.delete(listener);
+  };
+
+  return { svg, wrap, header, render, layout: () => layout, onDraw };
 }

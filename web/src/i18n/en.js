@@ -210,6 +210,7 @@ export default {
   'build.removeNeuron': 'Remove a neuron from {layer}',
   'build.removeLayer': 'Remove {layer}',
   'build.addLayer': '+ Hidden layer',
+  'build.insertLayer': 'Insert a hidden layer after {after}',
   'build.activationOf': 'Activation of {layer}',
   'build.activation.linear': 'linear',
   'build.activation.sigmoid': 'sigmoid',

@@ -213,6 +213,7 @@ export default {
   'build.removeNeuron': 'Retirer un neurone de la couche {layer}',
   'build.removeLayer': 'Retirer la couche {layer}',
   'build.addLayer': '+ Couche cachée',
+  'build.insertLayer': 'Insérer une couche cachée après la couche {after}',
   'build.activationOf': 'Activation de la couche {layer}',
   'build.activation.linear': 'linéaire',
   'build.activation.sigmoid': 'sigmoïde',

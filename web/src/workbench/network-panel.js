@@ -4,9 +4,9 @@
 // until initialized); a refused one keeps the network on screen and says why.
 import { h } from '../dom.js';
 import { currentEntry } from '../state/selectors.js';
+import { mountGraphStrip } from './graph-strip.js';
+import { MAX_HIDDEN_LAYERS, MAX_NEURONS } from './shape-limits.js';
 
-export const MAX_HIDDEN_LAYERS = 6;
-export const MAX_NEURONS = 8;
 const ACTIVATIONS = ['linear', 'sigmoid', 'tanh', 'relu'];
 const SCHEMES = ['xavier', 'he', 'uniform', 'zeros'];
 
@@ -20,7 +20,7 @@ function select(options, value, attributes) {
   return element;
 }
 
-export function mountNetworkPanel(container, { store, actions, t, uid }) {
+export function mountNetworkPanel(container, { store, actions, t, uid, graph }) {
   const rows = h('div', { class: 'layer-rows', role: 'list', 'data-testid': 'layer-rows' });
   const scheme = select(
     SCHEMES.map((name) => [name, t(`build.scheme.${name}`)]),
@@ -188,5 +188,7 @@ export function mountNetworkPanel(container, { store, actions, t, uid }) {
     if (state.loads !== previous.loads) render();
   });
   render();
-  return { render };
+  // The same edits on the graph, over each layer's column, while this tab is open.
+  const strip = graph ? mountGraphStrip(graph, { t, shape, layerName, document }) : null;
+  return { render, shown: (isShown) => strip?.shown(isShown) };
 }

@@ -38,7 +38,7 @@ export function mountWorkbench(card, context) {
       hidden: true,
     }),
   );
-  const built = new Set();
+  const built = new Map(); // tab index → what its mount returned (a panel may want to know when it shows)
   card.append(
     h('div', { class: 'card-head' }, [
       h('h2', { class: 'card-title', id: uid('workbench-title'), text: t('workbench.title') }),
@@ -48,15 +48,13 @@ export function mountWorkbench(card, context) {
   );
 
   function open(index, focus = false) {
+    if (!built.has(index)) built.set(index, TABS[index][1](panels[index], { ...context, format }));
     tabs.forEach((tab, k) => {
       tab.setAttribute('aria-selected', String(k === index));
       tab.tabIndex = k === index ? 0 : -1;
       panels[k].hidden = k !== index;
+      built.get(k)?.shown?.(k === index);
     });
-    if (!built.has(index)) {
-      built.add(index);
-      TABS[index][1](panels[index], { ...context, format });
-    }
     if (focus) tabs[index].focus();
   }
 
