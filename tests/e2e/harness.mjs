@@ -129,16 +129,21 @@ export function usePage() {
 }
 
 /**
- * Every error a page reports, as it happens: console errors and warnings, uncaught exceptions, and error events
- * on window that are neither (a ResizeObserver loop), which a host page's error monitoring would log.
+ * Every error a page reports, as it happens: console errors and warnings, uncaught exceptions, error events on
+ * window that are neither (a ResizeObserver loop), which a host page's error monitoring would log, and
+ * Content-Security-Policy violations.
  */
 export async function collectErrors(page) {
   const errors = [];
-  await page.addInitScript(() =>
+  await page.addInitScript(() => {
     window.addEventListener('error', (event) => {
       if (!event.error) console.error(`window error: ${event.message}`);
-    }),
-  );
+    });
+    // Every page test runs under the strict CSP above: any violation (an inline style, an eval) fails it by name.
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+    );
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
   });
