@@ -1,4 +1,5 @@
 // The one validator: JSON text → Document, or a one-line message naming the first fault by JSON path.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -321,6 +322,14 @@ json parse(const std::string& source) {
     if (source.size() > limits::maxBytes)
         fail("document", "too large: " + std::to_string(source.size()) + " bytes, the limit is " +
                              std::to_string(limits::maxBytes));
+    // nlohmann's lexer takes a NUL byte for the end of the input: the text after one would be ignored. JSON has none.
+    if (const std::size_t nul = source.find('\0'); nul != std::string::npos) {
+        const std::size_t lineStart = source.rfind('\n', nul);
+        const auto line = 1 + std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+        const std::size_t column = lineStart == std::string::npos ? nul + 1 : nul - lineStart;
+        throw EngineError("document: invalid JSON at line " + std::to_string(line) + ", column " +
+                          std::to_string(column) + ": a NUL character, which JSON text cannot hold");
+    }
     Scan scan;
     json::sax_parse(source, &scan);
     try {

@@ -83,6 +83,19 @@ TEST_CASE("invalid documents: not JSON, or not an object") {
     CHECK(refusal("\"backstep/1\"") == "document: expected an object, got the string \"backstep/1\"");
 }
 
+// Found by tests/wasm/property.test.mjs: the parser took a NUL byte for the end of the text, so a valid document
+// followed by a NUL and anything at all was accepted.
+TEST_CASE("invalid documents: a NUL byte is refused, not taken for the end of the text") {
+    const std::string text = base.dump();
+    const std::string nul(1, '\0');
+    CHECK(refusal(text + nul) == "document: invalid JSON at line 1, column " + std::to_string(text.size() + 1) +
+                                     ": a NUL character, which JSON text cannot hold");
+    CHECK(refusal(text + nul + "]] anything") == refusal(text + nul));
+    CHECK(refusal("{\n  \"format\": \"backstep/1\"" + nul + "}") ==
+          "document: invalid JSON at line 2, column 25: a NUL character, which JSON text cannot hold");
+    CHECK(refusal(nul) == "document: invalid JSON at line 1, column 1: a NUL character, which JSON text cannot hold");
+}
+
 TEST_CASE("invalid documents: format tag") {
     CHECK(refusal(without("/format")) == "document: missing required field \"format\"");
     CHECK(refusal(with("/format", "backstep/2")) ==

@@ -90,6 +90,54 @@ test('the JavaScript wrapper turns its own failures into EngineError with a mess
   }
 });
 
+// Found by tests/wasm/property.test.mjs (fast-check): each of these once escaped as a TypeError, a message over
+// several lines, or text that Emscripten's UTF-8 encoder silently changed.
+test('the wrapper refuses lone surrogates and options that are not objects, in one clean line', async () => {
+  const engine = await BackstepEngine.create(seed);
+  try {
+    const before = engine.document();
+    const loneSurrogate = /^document: not valid Unicode text: a lone surrogate \(U\+D(FFF|800)\) at character \d+$/;
+    // "\udfffa" was loaded as U+10FC61 (the 'a' swallowed); "\ud800" swallowed its closing quote.
+    assert.throws(() => engine.load(seed.replace('Backpropagation step by step', '\udfffa')), {
+      name: 'EngineError',
+      message: loneSurrogate,
+    });
+    assert.throws(() => engine.load(seed.replace('Backpropagation step by step', '\ud800')), {
+      name: 'EngineError',
+      message: loneSurrogate,
+    });
+    assert.throws(() => engine.initialize({ scheme: 'he\ud800', seed: 1 }), {
+      name: 'EngineError',
+      message: 'scheme: not valid Unicode text: a lone surrogate (U+D800) at character 3',
+    });
+    for (const [call, message] of [
+      [() => engine.trainCurve(1, null), 'options: expected an object, got null'],
+      [() => engine.editShape('bias', 3), 'options: expected an object, got 3'],
+      [() => engine.initialize(), 'scheme: expected a string, got undefined'],
+      [() => engine.initialize(null), 'options: expected an object, got null'],
+    ])
+      assert.throws(call, { name: 'EngineError', message });
+    const cyclic = JSON.parse(seed);
+    cyclic.self = cyclic;
+    assert.throws(() => engine.load(cyclic), {
+      name: 'EngineError',
+      message: 'document: cannot be written as JSON (Converting circular structure to JSON)',
+    });
+    assert.throws(() => engine.train('\u2028\u0085\u202e'), {
+      name: 'EngineError',
+      message: 'epochs: expected a number, got the string "\\u2028\\u0085\\u202E"',
+    });
+    const x19 = 'x'.repeat(19);
+    assert.throws(() => engine.train(`${x19}𝄞𝄞`), {
+      name: 'EngineError',
+      message: `epochs: expected a number, got the string "${x19}𝄞…"`, // cut at 20 characters, not inside 𝄞
+    });
+    assert.deepEqual(engine.document(), before);
+  } finally {
+    engine.dispose();
+  }
+});
+
 test('a step too large to trace is refused before any work, and every engine lives on', async () => {
   const other = await BackstepEngine.create(seed);
   const big = await BackstepEngine.create(network([1, 256, 256, 256, 1]));
