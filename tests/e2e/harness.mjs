@@ -185,6 +185,7 @@ export async function frameTo(page, index) {
 
 /** The visible text of a rendered formula part (KaTeX's HTML, not its MathML copy). */
 export async function formulaText(page, part) {
+  await page.getByTestId(`formula-${part}`).locator('.katex-html').first().waitFor(); // KaTeX loads after the graph
   const texts = await page.getByTestId(`formula-${part}`).locator('.katex-html').allInnerTexts();
   return texts.join(' ').replace(/[\s\u200b]+/g, '');
 }

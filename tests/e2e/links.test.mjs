@@ -51,6 +51,7 @@ test('the matrix view writes the pass as the seed post does', async () => {
   const { page, errors } = await app.open();
   await page.getByTestId('view-matrix').click();
   await frameTo(page, 18); // update w5: [w5; w6] ← [w5; w6] − ηΔ[h1; h2]
+  await page.getByTestId('formula-symbolic').locator('.katex-html').first().waitFor(); // KaTeX loads after the graph
   const flat = async (part) =>
     (await page.getByTestId(`formula-${part}`).locator('.katex-html').allInnerTexts())
       .join('')

@@ -6,7 +6,7 @@ import { latestEventFor } from '../state/refs.js';
 import { currentEntry } from '../state/selectors.js';
 import { phaseOf } from '../player/timeline.js';
 import { isSeedLike } from './context.js';
-import { renderLines } from './katex-render.js';
+import { loadKatex, renderLines } from './katex-render.js';
 import { matrixFormula } from './matrix.js';
 import { scalarFormula } from './scalar.js';
 import { createBoxFit } from './fit.js';
@@ -138,6 +138,8 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   // KaTeX's fonts change the formulas' sizes as they arrive (they load when first used): fit again then.
   if (document.fonts) scope.listen(document.fonts, 'loadingdone', () => frames.request(render));
   resizing.observe(card);
+  // KaTeX comes after the first view (katex-render.js): the formulas then, if this panel is still there.
+  loadKatex().then(() => frames.request(render)); // nothing once the panel is disposed (next-frame.js)
   scope.own(() => resizing.disconnect());
   return { render, body };
 }
