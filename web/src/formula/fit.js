@@ -9,14 +9,19 @@ const overflowsWidth = (rows) => rows.scrollWidth > rows.clientWidth + 1;
 const heightOf = (rows) => rows.getBoundingClientRect().height; // border box, as min-height is
 const overflowsBox = (rows, box) => heightOf(rows) > box;
 
+/** The box the compact styles give the rows (read once per key: a computed style forces a style recalc). */
+function boxOf(rows) {
+  const style = getComputedStyle(rows);
+  const height = parseFloat(style.getPropertyValue('--formula-box'));
+  return { height, sideBySide: style.getPropertyValue('--formula-side-by-side').trim() === '1' };
+}
+
 /** Lays the rows out to fit the box; false where there is no box (the full page). */
-function fitToBox(rows) {
+function fitToBox(rows, { height: box, sideBySide }) {
   rows.style.fontSize = '';
   rows.classList.remove('is-columns');
-  const style = getComputedStyle(rows);
-  const box = parseFloat(style.getPropertyValue('--formula-box'));
   if (!(box > 0)) return false;
-  if (style.getPropertyValue('--formula-side-by-side').trim() === '1') {
+  if (sideBySide) {
     rows.classList.add('is-columns');
     if (overflowsWidth(rows)) rows.classList.remove('is-columns');
   }
@@ -33,13 +38,15 @@ function fitToBox(rows) {
 export function createBoxFit(rows) {
   let key = null;
   let tallest = 0;
+  let box = null;
   return (nextKey) => {
     if (nextKey !== key) {
       key = nextKey;
       tallest = 0;
       rows.style.minHeight = '';
+      box = boxOf(rows);
     }
-    if (!fitToBox(rows)) {
+    if (!fitToBox(rows, box)) {
       rows.style.minHeight = '';
       return;
     }

@@ -39,6 +39,17 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   card.append(header.element, wrap, legend);
 
   let layout = null;
+  // Compact metrics (compact.css sets --graph-compact by container width): read once per width, not every frame
+  // (reading a computed style right after the DOM changed forces the browser to recompute styles).
+  let compactWidth = -1;
+  let compact = false;
+  const compactAt = (forWidth) => {
+    if (forWidth !== compactWidth) {
+      compactWidth = forWidth;
+      compact = getComputedStyle(card).getPropertyValue('--graph-compact').trim() === '1';
+    }
+    return compact;
+  };
   let layoutKey = '';
   const drawn = new Set(); // told of each new layout (the architecture editor's strip follows the columns)
   let width = 0;
@@ -64,7 +75,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     const entry = currentEntry(state);
     if (!entry || width === 0) return;
     const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
-    const compact = getComputedStyle(card).getPropertyValue('--graph-compact').trim() === '1'; // compact.css
+    const compact = compactAt(width);
     const check = checkOf(state);
     const labels = JSON.stringify(state.labels);
     const key = [width, fitHeight, compact, state.loads, state.settings.decimals, Boolean(check), labels].join('|');

@@ -11,6 +11,10 @@ import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
 // The most steps a history holds for goTo (a message from a host page cannot ask for a billion); stepping
 // one frame at a time is not limited.
 const MAX_GOTO_STEPS = 1000;
+// History keeps every step's document and position (step back goes any distance), but the traces (4 KB a step for
+// the seed, about 1 MB for an 8-32-32-4 network) only of the steps near the cursor: the engine traces a step again
+// when the learner comes back to it, with the same numbers. So the heap stays flat however far the learner steps.
+const TRACED_AROUND_CURSOR = 16;
 
 export function createActions(store, session, { report, t, formatValue }) {
   const get = store.get;
@@ -23,12 +27,27 @@ export function createActions(store, session, { report, t, formatValue }) {
     return list;
   }
 
+  /** The history with traces for the steps around `step` (computed again where given back), and none further. */
+  function tracedAround(history, step) {
+    let list = history;
+    const replace = (index, entry) => {
+      if (list === history) list = [...history];
+      list[index] = entry;
+    };
+    list.forEach((entry, index) => {
+      const near = Math.abs(index - step) <= TRACED_AROUND_CURSOR;
+      if (near && !entry.trace) replace(index, session.traced(entry));
+      else if (!near && entry.trace) replace(index, { ...entry, trace: null });
+    });
+    return list;
+  }
+
   /** Moves the cursor to (step, event); event is clamped to the step's last frame. */
   function moveTo(step, event, patch = {}) {
     const state = get();
     let history;
     try {
-      history = historyUpTo(state.history, step);
+      history = tracedAround(historyUpTo(state.history, step), step);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       session.sync(currentEntry(state)); // the engine goes back to the step on screen
