@@ -23,7 +23,11 @@ export function createActions(store, session, { report, t, formatValue }) {
   function historyUpTo(history, step) {
     if (step < history.length) return history;
     const list = [...history]; // one copy, then appended: a long jump is linear, not quadratic
-    while (list.length <= step) list.push(session.continueAfter(list.at(-1)));
+    while (list.length <= step) {
+      const entry = session.continueAfter(list.at(-1));
+      // A step far before the target gives its trace back at once: a long jump holds few traces at any time.
+      list.push(step - list.length > TRACED_AROUND_CURSOR ? { ...entry, trace: null } : entry);
+    }
     return list;
   }
 
