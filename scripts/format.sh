@@ -11,4 +11,5 @@ if ! command -v clang-format >/dev/null; then
   echo "backstep: clang-format is missing; install it with: apt-get install -y clang-format" >&2
   exit 1
 fi
-git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'tests/native/*.cpp' 'tests/native/*.hpp' | xargs clang-format "${clang[@]}"
+git ls-files 'cpp/*.cpp' 'cpp/*.hpp' 'tests/native/*.cpp' 'tests/native/*.hpp' 'tests/fuzz/*.cpp' |
+  xargs clang-format "${clang[@]}"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing: Debian packages (as root) and the npm packages.
-# usage: scripts/setup.sh [--browser]   (--browser adds Chromium, for the page tests)
+# usage: scripts/setup.sh [--browser]   (--browser adds what only npm test needs: Chromium for the page tests,
+#                                        clang and its runtimes for the sanitizer and fuzz suites)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake make g++ doctest-dev nlohmann-json3-dev emscripten)
-[ "${1:-}" = "--browser" ] && packages+=(chromium)
+[ "${1:-}" = "--browser" ] && packages+=(chromium clang libclang-rt-14-dev)
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 node_minor=$(node -p 'process.versions.node.split(".")[1]')

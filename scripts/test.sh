@@ -9,7 +9,7 @@ passed=0
 failed=0
 report() { # name, pass count, fail count
   passed=$((passed + $2)); failed=$((failed + $3))
-  printf '  %-28s %4d passed, %d failed\n' "$1" "$2" "$3" >>build/summary.txt
+  printf '  %-32s %4d passed, %d failed\n' "$1" "$2" "$3" >>build/summary.txt
 }
 node_suite() { # name, folders …
   local name=$1 log
@@ -35,6 +35,25 @@ if bash scripts/build-native.sh; then
   rm -f "$log"
 else
   report "native build" 0 1
+fi
+
+echo "== native engine under ASan + UBSan (doctest via CTest, build/sanitize)"
+log=$(mktemp)
+bash scripts/sanitize.sh 2>&1 | tee "$log"
+total=$(grep -oE 'out of [0-9]+' "$log" | grep -oE '[0-9]+' | tail -1)
+if [ -n "$total" ]; then
+  bad=$(grep -oE '[0-9]+ tests failed' "$log" | grep -oE '^[0-9]+' | tail -1)
+  report "native under ASan+UBSan (ctest)" "$((total - ${bad:-0}))" "${bad:-1}"
+else
+  report "sanitize build" 0 1
+fi
+rm -f "$log"
+
+echo "== fuzz the document reader and the session (libFuzzer, build/fuzz)"
+if bash scripts/fuzz.sh 30; then
+  report "fuzz 30 s (libFuzzer)" 1 0
+else
+  report "fuzz 30 s (libFuzzer)" 0 1
 fi
 
 echo "== WebAssembly engine and CLI (node --test)"
