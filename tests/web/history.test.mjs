@@ -35,9 +35,12 @@ test('200 steps on: only the steps near the cursor keep their traces; back at st
     const traced = history.flatMap((entry, index) => (entry.trace ? [index] : []));
     assert.ok(traced.length <= 17 && traced.includes(cursor.step), `traced: ${traced.join(' ')}`);
     assert.ok(traced.every((index) => Math.abs(index - cursor.step) <= 16));
-    // Step back one step: its trace is there; back to the start: traced again, bit for bit the first one.
+    // Back into the step before (from this step's first frame): its trace is there; back to the start: traced
+    // again, bit for bit the first one.
+    actions.jumpTo(0);
     actions.stepBack();
-    assert.ok(store.get().history[store.get().cursor.step].trace);
+    assert.equal(store.get().cursor.step, cursor.step - 1);
+    assert.ok(store.get().history[cursor.step - 1].trace);
     actions.reset();
     assert.equal(store.get().cursor.step, 0);
     assert.equal(JSON.stringify(store.get().history[0].trace), first);
@@ -45,6 +48,23 @@ test('200 steps on: only the steps near the cursor keep their traces; back at st
     // And the engine agrees with the screen: its next step is the one history holds.
     actions.stepForward();
     assert.deepEqual(engine.position(), store.get().history[0].position);
+    assert.deepEqual(reports, []);
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('a long jump (goTo step 300) holds traces only near where it lands', async () => {
+  const { engine, store, actions, reports } = await stepping();
+  try {
+    assert.equal(actions.goTo(300), true);
+    const { history, cursor } = store.get();
+    assert.equal(history[cursor.step].position.step, 299);
+    const traced = history.flatMap((entry, index) => (entry.trace ? [index] : []));
+    assert.deepEqual(
+      traced,
+      Array.from({ length: 17 }, (_, k) => cursor.step - 16 + k),
+    );
     assert.deepEqual(reports, []);
   } finally {
     engine.dispose();

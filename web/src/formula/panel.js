@@ -68,6 +68,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   );
 
   const fit = createBoxFit(body);
+  let katexFailed = false; // KaTeX's chunk could not load (below)
   let width = 0; // the card's, which the box's layout depends on
 
   function show(state, eventIndex, previewRef) {
@@ -83,6 +84,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
+    if (katexFailed) rows[0].value.textContent = t('formula.unavailable'); // the numbers stay on the graph
     fit(`${state.loads}|${state.settings.view}|${state.settings.decimals}|${width}`);
     for (const button of views)
       button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
@@ -139,7 +141,14 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   if (document.fonts) scope.listen(document.fonts, 'loadingdone', () => frames.request(render));
   resizing.observe(card);
   // KaTeX comes after the first view (katex-render.js): the formulas then, if this panel is still there.
-  loadKatex().then(() => frames.request(render)); // nothing once the panel is disposed (next-frame.js)
+  // (Nothing once the panel is disposed: next-frame.js.) A chunk that cannot load (offline, a host's policy) is said.
+  loadKatex().then(
+    () => frames.request(render),
+    () => {
+      katexFailed = true;
+      frames.request(render);
+    },
+  );
   scope.own(() => resizing.disconnect());
   return { render, body };
 }

@@ -139,7 +139,8 @@ export function computeLayout({
   const rhythm = verticalRhythm({
     m: base,
     maxSize,
-    biasH: hasBias ? 2 * base.pillLineH + 2 * base.pillPadY + 8 : 0,
+    // A bias tag's rows: name and value, ∂ (or → new value), and the gradient check's row when it is on the graph.
+    biasH: hasBias ? (check ? 3 : 2) * base.pillLineH + 2 * base.pillPadY + 8 : 0,
     nonlinear: nonlinear.some(Boolean),
     fitHeight,
   });
@@ -149,7 +150,9 @@ export function computeLayout({
   const deltaHalf = textWidth(`δ ${widestNumber(decimals)}`, 13) / 2;
   const cardW = panelWidth(m, decimals, cardTitles);
   const top = m.pad + biasH + m.nameH + m.r;
-  const left = m.pad + m.r + (m.mode === 'wide' ? 10 : 0);
+  // Dense: the input neurons' names sit left of their circles, inside the drawing.
+  const denseNames = dense ? Math.max(...labels.neurons[0].map((name) => textWidth(name, DENSE_NAME_FONT))) + 6 : 0;
+  const left = m.pad + m.r + (m.mode === 'wide' ? 10 : 0) + denseNames;
   const right = width - m.pad - Math.max(m.r, deltaHalf) - (m.mode === 'wide' ? cardW + m.cardGap : 0);
   const columnX = (k) => left + ((right - left) * k) / (sizes.length - 1);
 
@@ -229,7 +232,7 @@ export function computeLayout({
       const size = pillSize(m, longestName, decimals, mode, { check: checkMode });
       const biasSize = pillSize(m, longestBias, decimals, mode, {
         updates: trained,
-        check: trained ? checkMode : null,
+        check: checkMode, // fixed biases have gradients too, and so their check
       });
       const obstacles = [
         ...neurons.flatMap((neuron) => neuron.shapes),

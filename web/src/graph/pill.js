@@ -3,7 +3,7 @@
 // many decimals) keeps two short rows: "w5 0.14" over "∂ −0.688", then "→ 0.174" once updated.
 // With the gradient check on the graph, a row under the gradient: "≈ −0.688 · 2.1e−11" (the
 // finite-difference estimate and the relative difference); where a third row would hide labels (layout.js), a mark
-// after the gradient instead, "∂ −0.688 ✓", the numbers in its tooltip and its accessible name.
+// after the gradient instead, "∂ −0.688 ✓", the numbers in its accessible name and the check's table.
 import { select } from 'd3-selection';
 import { agrees } from '../state/gradient-check.js';
 

@@ -4,6 +4,7 @@ import { select } from 'd3-selection';
 import { refsOf } from '../state/refs.js';
 import { updateCard } from './card.js';
 import { pillRows, renderPill } from './pill.js';
+import { agrees } from '../state/gradient-check.js';
 
 const isSet = (value) => value !== null && value !== undefined;
 
@@ -46,7 +47,11 @@ function updatePills(svg, layout, kind, table, { format, relative, t, check }) {
       ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}`
       : '';
     const estimate = checked
-      ? ` ${t('check.aria', { numeric: format(checked.numeric), relative: relative(checked.relativeDifference) })}`
+      ? ` ${t('check.aria', {
+          numeric: format(checked.numeric),
+          relative: relative(checked.relativeDifference),
+          verdict: t(agrees(checked) ? 'check.agrees' : 'check.differs'),
+        })}`
       : '';
     group.attr('aria-label', `${label}${gradient}${estimate} ${t('edit.aria.hint')}`);
   });
@@ -93,6 +98,9 @@ function updateEdges(svg, scene) {
   });
 }
 
+/** Whether the keyboard is on this element (moving it in the DOM would drop the focus). */
+export const holdsFocus = (element) => element.contains(element.getRootNode().activeElement);
+
 function updateFocus(svg, scene) {
   const { subjects, related } = scene.event ? refsOf(scene.event) : { subjects: [], related: [] };
   svg.selectAll('[data-ref]').each(function mark() {
@@ -102,7 +110,11 @@ function updateFocus(svg, scene) {
   });
   svg.classed('has-current', subjects.length > 0);
   // A dense graph shows the current neurons' z and δ over their neighbours: drawn last among the neurons.
-  if (svg.classed('is-dense')) svg.selectAll('.neuron.is-current').raise();
+  if (svg.classed('is-dense'))
+    svg
+      .selectAll('.neuron.is-current')
+      .filter((_, i, nodes) => !holdsFocus(nodes[i]))
+      .raise();
   svg.attr('data-event-kind', scene.event?.kind ?? 'none');
 }
 

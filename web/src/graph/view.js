@@ -14,6 +14,7 @@ import { cancelAll } from './tokens.js';
 import { updateGraph } from './update.js';
 import { nextFrame } from '../component/next-frame.js';
 import { createGraphHeader, updateGraphHeader } from './header.js';
+import { holdsFocus } from './update.js';
 
 export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar }) {
   const header = createGraphHeader({ t, uid });
@@ -96,6 +97,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       };
       drawGraph(svg, layout);
       layoutKey = key;
+      legendCheck.textContent = t(layout.checkMode === 'mark' ? 'check.legendMark' : 'check.legend');
       for (const listener of drawn) listener(layout);
     }
     const scene = sceneAt(entry, state.labels, state.cursor.event);
@@ -125,7 +127,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   /** The height the graph may take so the page fits the window above the control bar. */
   function availableHeight() {
     const barHeight = bar?.offsetHeight ?? 0;
-    const top = wrap.getBoundingClientRect().top + window.scrollY;
+    const top = svg.getBoundingClientRect().top + window.scrollY; // below the architecture strip, when it shows
     return Math.max(0, Math.round((window.innerHeight - top - barHeight - legend.offsetHeight - 48) / 10) * 10);
   }
 
@@ -135,7 +137,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     for (const element of svg.querySelectorAll(`[data-ref="${CSS.escape(target)}"]`)) {
       element.classList.add('is-hover');
       // A dense graph shows a hovered neuron's z and δ over its neighbours (graph.css): drawn last.
-      if (element.matches('.is-dense .neuron')) element.parentNode.append(element);
+      if (element.matches('.is-dense .neuron') && !holdsFocus(element)) element.parentNode.append(element);
     }
   }
 

@@ -42,16 +42,19 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
   );
 
   /** The result on the graph (or off it), for the step it is about. */
+  // The result is about one step (history entry): the table and the graph show it while that step is on screen.
   let last = null;
+  let lastEntry = null;
   function show(result) {
     last = result;
     const byName = result && onGraph.checked ? Object.fromEntries(result.parameters.map((p) => [p.name, p])) : null;
-    store.update((state) => ({ ...state, check: byName ? { entry: currentEntry(state), byName } : null }));
+    store.update((state) => ({ ...state, check: byName ? { entry: lastEntry, byName } : null }));
   }
 
   function check() {
     const result = actions.inspect((engine) => engine.gradientCheck());
     if (!result) return;
+    lastEntry = currentEntry(store.get());
     show(result);
     const worst = Math.max(0, ...result.parameters.map((p) => p.relativeDifference));
     body.replaceChildren(
@@ -74,6 +77,7 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
       ),
     );
     table.hidden = false;
+    summary.hidden = false;
     const allZero = result.parameters.every((p) => p.backprop === 0 && p.numeric === 0);
     summary.textContent = t(allZero ? 'check.allZero' : worst < AGREES_BELOW ? 'check.agree' : 'check.disagree', {
       count: result.parameters.length,
@@ -95,11 +99,11 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
     for (const row of body.rows) row.classList.toggle('is-hover', row.dataset.ref === link?.ref);
   });
 
+  // Another step on screen: the result stays for its own step (the graph's overlay too, graph/view.js), hidden here.
   store.subscribe((state, previous) => {
     if (state.cursor.step === previous.cursor.step && state.history === previous.history) return;
-    table.hidden = true; // about another step: run it again
-    summary.textContent = '';
-    last = null;
-    if (state.check) store.update((current) => ({ ...current, check: null }));
+    const about = lastEntry !== null && currentEntry(state) === lastEntry;
+    table.hidden = !about;
+    summary.hidden = !about;
   });
 }

@@ -151,22 +151,22 @@ export function mountNetworkPanel(container, { store, actions, t, uid, graph }) 
     return h('div', { class: 'layer-row', role: 'listitem', 'data-testid': `layer-row-${index}` }, cells);
   }
 
+  /** A new hidden layer at `layer`: 2 neurons, with a bias, the activation of the hidden layer before it (tanh first). */
+  function newLayer(layer) {
+    const layers = document().layers;
+    const before = layers[Math.max(1, Math.min(layer - 1, layers.length - 2))];
+    return { layer, index: 2, activation: layers.length > 2 ? before.activation : 'tanh', bias: true };
+  }
+
   function render() {
     const doc = document();
     const layers = doc.layers;
     const hiddenCount = layers.length - 2;
-    const previous = layers.at(-2);
     const add = button(
       t('build.addLayer'),
       t('build.addLayer'),
       'layer-add',
-      () =>
-        shape('addLayer', {
-          layer: layers.length - 1,
-          index: 2,
-          activation: hiddenCount > 0 ? previous.activation : 'tanh',
-          bias: true,
-        }),
+      () => shape('addLayer', newLayer(layers.length - 1)),
       hiddenCount >= MAX_HIDDEN_LAYERS,
     );
     add.classList.add('build-add');
@@ -189,6 +189,6 @@ export function mountNetworkPanel(container, { store, actions, t, uid, graph }) 
   });
   render();
   // The same edits on the graph, over each layer's column, while this tab is open.
-  const strip = graph ? mountGraphStrip(graph, { t, shape, layerName, document }) : null;
+  const strip = graph ? mountGraphStrip(graph, { t, shape, newLayer, layerName, document }) : null;
   return { render, shown: (isShown) => strip?.shown(isShown) };
 }
