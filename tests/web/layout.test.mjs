@@ -151,7 +151,10 @@ test('a network with 8-neuron layers fits the window; the worked examples and 2-
     );
     for (const width of [360, 390, 700]) {
       const names = fit(name, width, 0).neurons.map((neuron) => neuron.shapes[1]); // left of the circles
-      assert.ok(names.every((box) => box.x >= 0), `${name} at ${width} px: names inside the drawing`);
+      assert.ok(
+        names.every((box) => box.x >= 0),
+        `${name} at ${width} px: names inside the drawing`,
+      );
     }
     const pitch = layout.byName['h1.2'].y - layout.byName['h1.1'].y;
     const { r } = layout.m;
