@@ -215,8 +215,9 @@ namespace {
 class SolutionWriter : public TraceSink {
 public:
     SolutionWriter(const Style& style, std::ostringstream& out) : st_(style), out_(out) {}
-    void header(const ojson&) override {}
-    void event(const ojson& e) override {
+    void header(std::string_view) override {}
+    void event(std::string_view text) override {
+        const ojson e = ojson::parse(text);  // explain is not a hot path: it reads the trace as the page does
         const std::string kind = e["kind"];
         const std::string next = kind == "input"     ? "Sample " + std::to_string(e["sample"].get<std::size_t>() + 1)
                                  : kind == "forward" ? "Forward pass"

@@ -27,7 +27,12 @@ std::vector<std::vector<double>> perBias(const Network& net) {
 }  // namespace
 
 Workspace::Workspace(const Network& net)
-    : z(perNeuron(net)), a(perNeuron(net)), delta(perNeuron(net)), gradW(perWeight(net)), gradB(perBias(net)) {}
+    : z(perNeuron(net)),
+      a(perNeuron(net)),
+      delta(perNeuron(net)),
+      fprime(perNeuron(net)),
+      gradW(perWeight(net)),
+      gradB(perBias(net)) {}
 
 Factors::Factors(const Network& net)
     : products(perWeight(net)),
@@ -40,26 +45,39 @@ Factors::Factors(const Network& net)
     for (const Layer& layer : net.layers) sizes.push_back(layer.size);
 }
 
+namespace {
+
+// Σ (x − x) over n values: 0 while all are finite, NaN from the first that is not (no branch).
+double probeOf(const double* x, std::size_t n) {
+    double probe = 0.0;
+    for (std::size_t j = 0; j < n; ++j) probe += x[j] - x[j];
+    return probe;
+}
+
+}  // namespace
+
+// Each layer in two loops: the weighted sums, then f over the layer (the activation chosen once per layer).
 template <class Record>
 void forward(const Network& net, const double* input, Workspace& ws, Record& record) {
     std::copy(input, input + net.inputs(), ws.a[0].begin());
     for (std::size_t l = 0; l < net.depth(); ++l) {
         const std::size_t in = net.layers[l].size;
         const Layer& dest = net.layers[l + 1];
-        const double* w = net.weights[l].data();
         const double* src = ws.a[l].data();
+        const double* b = net.biases[l].data();
+        double* z = ws.z[l + 1].data();
         for (std::size_t j = 0; j < dest.size; ++j) {
-            double z = 0.0;
+            const double* w = net.weights[l].data() + j * in;
+            double sum = 0.0;
             for (std::size_t i = 0; i < in; ++i) {
-                const double product = w[j * in + i] * src[i];
+                const double product = w[i] * src[i];
                 record.product(l, j, i, product);
-                z += product;
+                sum += product;
             }
-            if (dest.bias) z += net.biases[l][j];
-            ws.z[l + 1][j] = z;
-            ws.a[l + 1][j] = activate(dest.activation, z);
-            ws.probe += z - z;
+            z[j] = dest.bias ? sum + b[j] : sum;
         }
+        activateLayer(dest.activation, z, ws.a[l + 1].data(), dest.size);
+        ws.probe += probeOf(z, dest.size);
     }
 }
 
@@ -75,54 +93,84 @@ double halfSquaredError(const Network& net, const Workspace& ws, const double* t
     return e;
 }
 
+namespace {
+
+// The output layer's deltas, δ = (y − t) · f′(z), and E.
 template <class Record>
-void backward(const Network& net, const double* target, Workspace& ws, Record& record) {
-    const std::size_t last = net.depth();
-    const Activation fOut = net.layers[last].activation;
+void outputDeltas(const Network& net, const double* target, Workspace& ws, Record& record) {
+    const std::size_t last = net.depth(), size = net.outputs();
+    const double* y = ws.a[last].data();
+    double* fprime = ws.fprime[last].data();
+    double* delta = ws.delta[last].data();
+    derivativeLayer(net.layers[last].activation, ws.z[last].data(), y, fprime, size);
     double error = 0.0;
-    for (std::size_t j = 0; j < net.outputs(); ++j) {
-        const double difference = ws.a[last][j] - target[j];
+    for (std::size_t j = 0; j < size; ++j) {
+        const double difference = y[j] - target[j];
         const double outputError = halfSquare(difference);
-        const double fprime = derivative(fOut, ws.z[last][j], ws.a[last][j]);
         record.output(j, difference, outputError);
-        record.derivative(last, j, fprime);
+        record.derivative(last, j, fprime[j]);
         error += outputError;
-        ws.delta[last][j] = difference * fprime;
-        ws.probe += ws.delta[last][j] - ws.delta[last][j];
+        delta[j] = difference * fprime[j];
     }
     ws.error = error;
-    ws.probe += error - error;
-    for (std::size_t k = last - 1; k >= 1; --k) {  // hidden layers, with the weights as they are (not yet updated)
-        const std::size_t out = net.layers[k + 1].size;
-        const std::size_t size = net.layers[k].size;
-        const double* w = net.weights[k].data();
+    ws.probe += probeOf(delta, size) + (error - error);
+}
+
+// The deltas of hidden layer k, δ_j = f′(z_j) · Σ_m w_mj δ_m, with the weights as they are (not yet updated).
+// The sums run over the rows of the weight matrix (each sum still adds its terms in the order m = 0, 1 …), so the
+// inner loop reads contiguous weights; they are built in delta[k] itself, then scaled by f′.
+template <class Record>
+void hiddenDeltas(const Network& net, std::size_t k, Workspace& ws, Record& record) {
+    const std::size_t out = net.layers[k + 1].size, size = net.layers[k].size;
+    const double* next = ws.delta[k + 1].data();
+    double* sum = ws.delta[k].data();
+    std::fill(sum, sum + size, 0.0);
+    for (std::size_t m = 0; m < out; ++m) {
+        const double* w = net.weights[k].data() + m * size;
         for (std::size_t j = 0; j < size; ++j) {
-            double sum = 0.0;
-            for (std::size_t m = 0; m < out; ++m) {
-                const double product = w[m * size + j] * ws.delta[k + 1][m];
-                record.backProduct(k, j, m, product);
-                sum += product;
-            }
-            const double fprime = derivative(net.layers[k].activation, ws.z[k][j], ws.a[k][j]);
-            record.backSum(k, j, sum);
-            record.derivative(k, j, fprime);
-            ws.delta[k][j] = fprime * sum;
-            ws.probe += ws.delta[k][j] - ws.delta[k][j];
+            const double product = w[j] * next[m];
+            record.backProduct(k, j, m, product);
+            sum[j] += product;
         }
     }
-    for (std::size_t l = 0; l < last; ++l) {
-        const std::size_t in = net.layers[l].size;
-        for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) {
-            const double d = ws.delta[l + 1][j];
+    double* fprime = ws.fprime[k].data();
+    derivativeLayer(net.layers[k].activation, ws.z[k].data(), ws.a[k].data(), fprime, size);
+    for (std::size_t j = 0; j < size; ++j) {
+        record.backSum(k, j, sum[j]);
+        record.derivative(k, j, fprime[j]);
+        sum[j] = fprime[j] * sum[j];  // now δ_j
+    }
+    ws.probe += probeOf(sum, size);
+}
+
+// Adds this sample's ∂E/∂w = δ · a and ∂E/∂b = δ to the batch's sums.
+template <class Record>
+void accumulateGradients(const Network& net, Workspace& ws, Record& record) {
+    for (std::size_t l = 0; l < net.depth(); ++l) {
+        const std::size_t in = net.layers[l].size, size = net.layers[l + 1].size;
+        const double* src = ws.a[l].data();
+        const double* delta = ws.delta[l + 1].data();
+        double* gradB = ws.gradB[l].data();
+        for (std::size_t j = 0; j < size; ++j) {
+            const double d = delta[j];
             double* g = ws.gradW[l].data() + j * in;
             for (std::size_t i = 0; i < in; ++i) {
-                const double gradient = d * ws.a[l][i];
+                const double gradient = d * src[i];
                 record.gradient(l, j, i, gradient);
                 g[i] += gradient;
             }
-            ws.gradB[l][j] += d;
+            gradB[j] += d;
         }
     }
+}
+
+}  // namespace
+
+template <class Record>
+void backward(const Network& net, const double* target, Workspace& ws, Record& record) {
+    outputDeltas(net, target, ws, record);
+    for (std::size_t k = net.depth() - 1; k >= 1; --k) hiddenDeltas(net, k, ws, record);
+    accumulateGradients(net, ws, record);
 }
 
 void backward(const Network& net, const double* target, Workspace& ws) {
@@ -133,19 +181,39 @@ void backward(const Network& net, const double* target, Workspace& ws) {
 template void forward<Factors>(const Network&, const double*, Workspace&, Factors&);
 template void backward<Factors>(const Network&, const double*, Workspace&, Factors&);
 
-void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
+namespace {
+
+// update(), and with Clear the gradients zeroed in the same pass (for training, which never reads the means).
+template <bool Clear>
+void applyMeans(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
     for (std::size_t l = 0; l < net.depth(); ++l) {
+        const std::size_t weights = net.weights[l].size(), biases = net.biases[l].size();
         double* w = net.weights[l].data();
         double* g = ws.gradW[l].data();
-        for (std::size_t i = 0; i < net.weights[l].size(); ++i) {
-            g[i] /= count;
+        if (count != 1.0)  // a batch of one is its own mean (x / 1 = x exactly): no division on the hot path
+            for (std::size_t i = 0; i < weights; ++i) g[i] /= count;
+        for (std::size_t i = 0; i < weights; ++i) {
             w[i] -= learningRate * g[i];
+            if constexpr (Clear) g[i] = 0.0;
         }
-        for (std::size_t j = 0; j < net.biases[l].size(); ++j) {
-            ws.gradB[l][j] /= count;
-            if (trainBiases && net.layers[l + 1].bias) net.biases[l][j] -= learningRate * ws.gradB[l][j];
-        }
+        double* b = net.biases[l].data();
+        double* gb = ws.gradB[l].data();
+        if (count != 1.0)
+            for (std::size_t j = 0; j < biases; ++j) gb[j] /= count;
+        if (trainBiases && net.layers[l + 1].bias)
+            for (std::size_t j = 0; j < biases; ++j) b[j] -= learningRate * gb[j];
+        if constexpr (Clear) std::fill(gb, gb + biases, 0.0);
     }
+}
+
+}  // namespace
+
+void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
+    applyMeans<false>(net, ws, learningRate, count, trainBiases);
+}
+
+void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
+    applyMeans<true>(net, ws, learningRate, count, trainBiases);
 }
 
 void clearGradients(Workspace& ws) {

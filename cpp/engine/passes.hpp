@@ -11,9 +11,10 @@ namespace backstep {
 
 // Every buffer a step needs, sized once per network; the passes allocate nothing.
 struct Workspace {
-    std::vector<std::vector<double>> z;      // z[k][j]: weighted sum of neuron j of layer k (k ≥ 1)
-    std::vector<std::vector<double>> a;      // a[k][j]: activation (a[0] = the input)
-    std::vector<std::vector<double>> delta;  // delta[k][j] = ∂E/∂z of neuron j of layer k (k ≥ 1)
+    std::vector<std::vector<double>> z;       // z[k][j]: weighted sum of neuron j of layer k (k ≥ 1)
+    std::vector<std::vector<double>> a;       // a[k][j]: activation (a[0] = the input)
+    std::vector<std::vector<double>> delta;   // delta[k][j] = ∂E/∂z of neuron j of layer k (k ≥ 1)
+    std::vector<std::vector<double>> fprime;  // fprime[k][j] = f′(z) of neuron j of layer k, for the backward pass
     // ∂E/∂w and ∂E/∂b laid out like Network::weights and biases: summed over the batch by backward(), turned into
     // their means by update() (kept there for whoever shows them), emptied by clearGradients() before the next batch.
     std::vector<std::vector<double>> gradW;
@@ -76,6 +77,8 @@ void backward(const Network& net, const double* target, Workspace& ws);
 // The summed gradients become their means over `count` samples (they stay in gradW and gradB); then
 // w ← w − η · mean (biases too when trainBiases). Call clearGradients() before the next batch.
 void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);
+// update() then clearGradients(), in one pass over the gradients: training's step, which never reads the means.
+void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);
 void clearGradients(Workspace& ws);
 
 }  // namespace backstep

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "json_number.hpp"
+#include "json_writer.hpp"
 #include "limits.hpp"
 
 namespace backstep {
@@ -17,162 +18,161 @@ std::string biasName(const Network& net, std::size_t l, std::size_t j) {
     return "b" + std::to_string(biasNumber(net, l, j));
 }
 
-ojson inputEvent(const Network& net, const Sample& sample, std::size_t s) {
-    ojson inputs = ojson::array(), targets = ojson::array();
-    for (std::size_t i = 0; i < net.inputs(); ++i)
-        inputs.push_back({{"name", neuronName(net, 0, i)}, {"neuron", i}, {"value", jsonNumber(sample.input[i])}});
-    for (std::size_t j = 0; j < net.outputs(); ++j)
-        targets.push_back(
-            {{"name", neuronName(net, net.depth(), j)}, {"neuron", j}, {"value", jsonNumber(sample.target[j])}});
-    return {{"kind", "input"}, {"sample", s}, {"inputs", inputs}, {"targets", targets}};
+// One neuron reference {name, neuron, value} of the input event.
+void namedValue(JsonWriter& w, const std::string& name, std::size_t neuron, double value) {
+    w.beginObject().key("name").string(name).key("neuron").whole(neuron).key("value").number(value).endObject();
+}
+
+void inputEvent(JsonWriter& w, const Network& net, const Sample& sample, std::size_t s) {
+    w.beginObject().key("kind").string("input").key("sample").whole(s);
+    w.key("inputs").beginArray();
+    for (std::size_t i = 0; i < net.inputs(); ++i) namedValue(w, neuronName(net, 0, i), i, sample.input[i]);
+    w.endArray().key("targets").beginArray();
+    for (std::size_t j = 0; j < net.outputs(); ++j) namedValue(w, neuronName(net, net.depth(), j), j, sample.target[j]);
+    w.endArray().endObject();
 }
 
 // Every number of an event is one the passes computed: a value of the workspace or a factor they recorded.
-ojson forwardEvent(const Network& net, const Workspace& ws, const Factors& f, std::size_t s, std::size_t l,
-                   std::size_t j) {
-    ojson terms = ojson::array();
-    for (std::size_t i = 0; i < net.layers[l].size; ++i)
-        terms.push_back({{"weight", weightName(net, l, j, i)},
-                         {"source", neuronName(net, l, i)},
-                         {"sourceNeuron", i},
-                         {"w", jsonNumber(net.weight(l, j, i))},
-                         {"a", jsonNumber(ws.a[l][i])},
-                         {"product", jsonNumber(f.products[l][j * net.layers[l].size + i])}});
+void forwardEvent(JsonWriter& w, const Network& net, const Workspace& ws, const Factors& f, std::size_t s,
+                  std::size_t l, std::size_t j) {
     const Layer& layer = net.layers[l + 1];
-    ojson bias = nullptr;
-    if (layer.bias) bias = {{"name", biasName(net, l, j)}, {"value", jsonNumber(net.biases[l][j])}};
-    return {{"kind", "forward"},
-            {"sample", s},
-            {"layer", l + 1},
-            {"neuron", j},
-            {"name", neuronName(net, l + 1, j)},
-            {"terms", terms},
-            {"bias", bias},
-            {"z", jsonNumber(ws.z[l + 1][j])},
-            {"activation", activationName(layer.activation)},
-            {"a", jsonNumber(ws.a[l + 1][j])}};
-}
-
-ojson errorEvent(const Network& net, const Workspace& ws, const Factors& f, const Sample& sample, std::size_t s) {
-    ojson outputs = ojson::array();
-    const std::size_t last = net.depth();
-    for (std::size_t j = 0; j < net.outputs(); ++j)
-        outputs.push_back({{"name", neuronName(net, last, j)},
-                           {"neuron", j},
-                           {"prediction", jsonNumber(ws.a[last][j])},
-                           {"target", jsonNumber(sample.target[j])},
-                           {"difference", jsonNumber(f.differences[j])},
-                           {"error", jsonNumber(f.errors[j])}});
-    return {{"kind", "error"}, {"sample", s}, {"outputs", outputs}, {"total", jsonNumber(ws.error)}};
-}
-
-ojson deltaEvent(const Network& net, const Workspace& ws, const Factors& f, const Sample& sample, std::size_t s,
-                 std::size_t k, std::size_t j) {
-    const Layer& layer = net.layers[k];
-    ojson e = {{"kind", "delta"},
-               {"sample", s},
-               {"layer", k},
-               {"neuron", j},
-               {"name", neuronName(net, k, j)},
-               {"output", k == net.depth()},
-               {"activation", activationName(layer.activation)},
-               {"z", jsonNumber(ws.z[k][j])},
-               {"a", jsonNumber(ws.a[k][j])}};
-    if (k == net.depth()) {
-        e["target"] = jsonNumber(sample.target[j]);
-        e["difference"] = jsonNumber(f.differences[j]);
-    } else {
-        ojson terms = ojson::array();
-        for (std::size_t m = 0; m < net.layers[k + 1].size; ++m)
-            terms.push_back({{"weight", weightName(net, k, m, j)},
-                             {"dest", neuronName(net, k + 1, m)},
-                             {"destNeuron", m},
-                             {"w", jsonNumber(net.weight(k, m, j))},
-                             {"delta", jsonNumber(ws.delta[k + 1][m])},
-                             {"product", jsonNumber(f.backProducts[k][m * layer.size + j])}});
-        e["terms"] = terms;
-        e["sum"] = jsonNumber(f.backSums[k][j]);
+    w.beginObject().key("kind").string("forward").key("sample").whole(s).key("layer").whole(l + 1);
+    w.key("neuron").whole(j).key("name").string(neuronName(net, l + 1, j));
+    w.key("terms").beginArray();
+    for (std::size_t i = 0; i < net.layers[l].size; ++i) {
+        w.beginObject().key("weight").string(weightName(net, l, j, i)).key("source").string(neuronName(net, l, i));
+        w.key("sourceNeuron").whole(i).key("w").number(net.weight(l, j, i)).key("a").number(ws.a[l][i]);
+        w.key("product").number(f.products[l][j * net.layers[l].size + i]).endObject();
     }
-    e["derivative"] = jsonNumber(f.derivatives[k][j]);
-    e["delta"] = jsonNumber(ws.delta[k][j]);
-    return e;
+    w.endArray().key("bias");
+    if (layer.bias)
+        w.beginObject().key("name").string(biasName(net, l, j)).key("value").number(net.biases[l][j]).endObject();
+    else
+        w.null();
+    w.key("z").number(ws.z[l + 1][j]).key("activation").string(activationName(layer.activation));
+    w.key("a").number(ws.a[l + 1][j]).endObject();
 }
 
-void gradientEvents(const Network& net, const Workspace& ws, const Factors& f, std::size_t s, std::size_t l,
-                    TraceSink& sink) {
+void errorEvent(JsonWriter& w, const Network& net, const Workspace& ws, const Factors& f, const Sample& sample,
+                std::size_t s) {
+    const std::size_t last = net.depth();
+    w.beginObject().key("kind").string("error").key("sample").whole(s).key("outputs").beginArray();
+    for (std::size_t j = 0; j < net.outputs(); ++j) {
+        w.beginObject().key("name").string(neuronName(net, last, j)).key("neuron").whole(j);
+        w.key("prediction").number(ws.a[last][j]).key("target").number(sample.target[j]);
+        w.key("difference").number(f.differences[j]).key("error").number(f.errors[j]).endObject();
+    }
+    w.endArray().key("total").number(ws.error).endObject();
+}
+
+void deltaEvent(JsonWriter& w, const Network& net, const Workspace& ws, const Factors& f, const Sample& sample,
+                std::size_t s, std::size_t k, std::size_t j) {
+    const Layer& layer = net.layers[k];
+    const bool output = k == net.depth();
+    w.beginObject().key("kind").string("delta").key("sample").whole(s).key("layer").whole(k).key("neuron").whole(j);
+    w.key("name").string(neuronName(net, k, j)).key("output").boolean(output);
+    w.key("activation").string(activationName(layer.activation));
+    w.key("z").number(ws.z[k][j]).key("a").number(ws.a[k][j]);
+    if (output) {
+        w.key("target").number(sample.target[j]).key("difference").number(f.differences[j]);
+    } else {
+        w.key("terms").beginArray();
+        for (std::size_t m = 0; m < net.layers[k + 1].size; ++m) {
+            w.beginObject()
+                .key("weight")
+                .string(weightName(net, k, m, j))
+                .key("dest")
+                .string(neuronName(net, k + 1, m));
+            w.key("destNeuron").whole(m).key("w").number(net.weight(k, m, j)).key("delta").number(ws.delta[k + 1][m]);
+            w.key("product").number(f.backProducts[k][m * layer.size + j]).endObject();
+        }
+        w.endArray().key("sum").number(f.backSums[k][j]);
+    }
+    w.key("derivative").number(f.derivatives[k][j]).key("delta").number(ws.delta[k][j]).endObject();
+}
+
+// Writes each event into a reused buffer and hands it to the sink.
+class EventWriter {
+public:
+    explicit EventWriter(TraceSink& sink) : sink_(sink) {}
+    template <class Write>
+    void operator()(Write&& write) {
+        buffer_.clear();
+        JsonWriter w(buffer_);
+        write(w);
+        sink_.event(buffer_);
+    }
+
+private:
+    TraceSink& sink_;
+    std::string buffer_;
+};
+
+void gradientEvents(EventWriter& emit, const Network& net, const Workspace& ws, const Factors& f, std::size_t s,
+                    std::size_t l) {
     for (std::size_t j = 0; j < net.layers[l + 1].size; ++j) {
         const double d = ws.delta[l + 1][j];
         for (std::size_t i = 0; i < net.layers[l].size; ++i)
-            sink.event({{"kind", "gradient"},
-                        {"sample", s},
-                        {"parameter", weightName(net, l, j, i)},
-                        {"type", "weight"},
-                        {"layer", l},
-                        {"dest", j},
-                        {"source", i},
-                        {"destName", neuronName(net, l + 1, j)},
-                        {"sourceName", neuronName(net, l, i)},
-                        {"delta", jsonNumber(d)},
-                        {"a", jsonNumber(ws.a[l][i])},
-                        {"gradient", jsonNumber(f.gradients[l][j * net.layers[l].size + i])}});
+            emit([&](JsonWriter& w) {
+                w.beginObject().key("kind").string("gradient").key("sample").whole(s);
+                w.key("parameter").string(weightName(net, l, j, i)).key("type").string("weight");
+                w.key("layer").whole(l).key("dest").whole(j).key("source").whole(i);
+                w.key("destName").string(neuronName(net, l + 1, j)).key("sourceName").string(neuronName(net, l, i));
+                w.key("delta").number(d).key("a").number(ws.a[l][i]);
+                w.key("gradient").number(f.gradients[l][j * net.layers[l].size + i]).endObject();
+            });
         if (net.layers[l + 1].bias)
-            sink.event({{"kind", "gradient"},
-                        {"sample", s},
-                        {"parameter", biasName(net, l, j)},
-                        {"type", "bias"},
-                        {"layer", l},
-                        {"dest", j},
-                        {"destName", neuronName(net, l + 1, j)},
-                        {"delta", jsonNumber(d)},
-                        {"gradient", jsonNumber(d)}});
+            emit([&](JsonWriter& w) {
+                w.beginObject().key("kind").string("gradient").key("sample").whole(s);
+                w.key("parameter").string(biasName(net, l, j)).key("type").string("bias");
+                w.key("layer").whole(l).key("dest").whole(j).key("destName").string(neuronName(net, l + 1, j));
+                w.key("delta").number(d).key("gradient").number(d).endObject();
+            });
     }
 }
 
 // The mean gradients are update()'s own (it leaves them in the workspace).
-void updateEvents(const Network& before, const Network& after, const Workspace& means, double eta, bool trainBiases,
-                  TraceSink& sink) {
+void updateEvents(EventWriter& emit, const Network& before, const Network& after, const Workspace& means, double eta,
+                  bool trainBiases) {
     for (std::size_t l = 0; l < before.depth(); ++l) {
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
             for (std::size_t i = 0; i < before.layers[l].size; ++i) {
                 const std::size_t at = j * before.layers[l].size + i;
-                sink.event({{"kind", "update"},
-                            {"parameter", weightName(before, l, j, i)},
-                            {"type", "weight"},
-                            {"layer", l},
-                            {"dest", j},
-                            {"source", i},
-                            {"old", jsonNumber(before.weights[l][at])},
-                            {"gradient", jsonNumber(means.gradW[l][at])},
-                            {"learningRate", jsonNumber(eta)},
-                            {"new", jsonNumber(after.weights[l][at])}});
+                emit([&](JsonWriter& w) {
+                    w.beginObject().key("kind").string("update").key("parameter").string(weightName(before, l, j, i));
+                    w.key("type").string("weight").key("layer").whole(l).key("dest").whole(j).key("source").whole(i);
+                    w.key("old").number(before.weights[l][at]).key("gradient").number(means.gradW[l][at]);
+                    w.key("learningRate").number(eta).key("new").number(after.weights[l][at]).endObject();
+                });
             }
     }
     for (std::size_t l = 0; l < before.depth(); ++l) {  // every weight first, then every trained bias (TRACE.md)
         if (!trainBiases || !before.layers[l + 1].bias) continue;
         for (std::size_t j = 0; j < before.layers[l + 1].size; ++j)
-            sink.event({{"kind", "update"},
-                        {"parameter", biasName(before, l, j)},
-                        {"type", "bias"},
-                        {"layer", l},
-                        {"dest", j},
-                        {"old", jsonNumber(before.biases[l][j])},
-                        {"gradient", jsonNumber(means.gradB[l][j])},
-                        {"learningRate", jsonNumber(eta)},
-                        {"new", jsonNumber(after.biases[l][j])}});
+            emit([&](JsonWriter& w) {
+                w.beginObject().key("kind").string("update").key("parameter").string(biasName(before, l, j));
+                w.key("type").string("bias").key("layer").whole(l).key("dest").whole(j);
+                w.key("old").number(before.biases[l][j]).key("gradient").number(means.gradB[l][j]);
+                w.key("learningRate").number(eta).key("new").number(after.biases[l][j]).endObject();
+            });
     }
 }
 
 // null where the new parameters overflow on this sample: the step itself is done; the next step to compute it diverges.
-ojson finiteOrNull(double x) { return std::isfinite(x) ? jsonNumber(x) : ojson(nullptr); }
+void finiteOrNull(JsonWriter& w, double x) {
+    if (std::isfinite(x))
+        w.number(x);
+    else
+        w.null();
+}
 
-ojson resultEvent(const Network& net, Workspace& ws, const Sample& sample, std::size_t s) {
+void resultEvent(JsonWriter& w, const Network& net, Workspace& ws, const Sample& sample, std::size_t s) {
     forward(net, sample.input.data(), ws);
-    ojson prediction = ojson::array();
-    for (double y : ws.a.back()) prediction.push_back(finiteOrNull(y));
-    return {{"kind", "result"},
-            {"sample", s},
-            {"prediction", prediction},
-            {"error", finiteOrNull(halfSquaredError(net, ws, sample.target.data()))}};
+    w.beginObject().key("kind").string("result").key("sample").whole(s).key("prediction").beginArray();
+    for (double y : ws.a.back()) finiteOrNull(w, y);
+    w.endArray().key("error");
+    finiteOrNull(w, halfSquaredError(net, ws, sample.target.data()));
+    w.endObject();
 }
 
 // This sample's own gradients δ·a (train sees only their sum, in the new weights): into the probe too.
@@ -184,26 +184,26 @@ void probeSampleGradients(const Factors& f, Workspace& ws) {
 class CollectingSink : public TraceSink {
 public:
     ojson trace;
-    void header(const ojson& fields) override {
-        trace = fields;
+    void header(std::string_view fields) override {
+        trace = ojson::parse(fields);
         trace["events"] = ojson::array();
     }
-    void event(const ojson& e) override { trace["events"].push_back(e); }
+    void event(std::string_view e) override { trace["events"].push_back(ojson::parse(e)); }
 };
 
 class TextSink : public TraceSink {
 public:
     std::string text;
     bool first = true;
-    void header(const ojson& fields) override {
-        text = fields.dump();
+    void header(std::string_view fields) override {
+        text = fields;
         text.pop_back();  // the closing brace: the events follow
         text += ",\"events\":[";
     }
-    void event(const ojson& e) override {
+    void event(std::string_view e) override {
         if (!first) text += ',';
         first = false;
-        text += e.dump();
+        text += e;
     }
 };
 
@@ -230,29 +230,29 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
     Workspace ws(net);
     Factors factors(net);
     const std::size_t first = position.sample, end = batchEnd(doc, position);
-    ojson samples = ojson::array();
-    for (std::size_t s = first; s < end; ++s) samples.push_back(s);
-    sink.header({{"format", "backstep-trace/1"},
-                 {"epoch", position.epoch},
-                 {"step", position.step},
-                 {"samples", samples},
-                 {"batchSize", end - first},
-                 {"learningRate", jsonNumber(doc.learningRate)}});
+    std::string header;
+    JsonWriter h(header);
+    h.beginObject().key("format").string("backstep-trace/1").key("epoch").whole(position.epoch);
+    h.key("step").whole(position.step).key("samples").beginArray();
+    for (std::size_t s = first; s < end; ++s) h.whole(s);
+    h.endArray().key("batchSize").whole(end - first).key("learningRate").number(doc.learningRate).endObject();
+    sink.header(header);
+    EventWriter emit(sink);
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
         forward(net, sample.input.data(), ws, factors);
         backward(net, sample.target.data(), ws, factors);
         probeSampleGradients(factors, ws);
         requireFinite(ws, net, position.epoch);  // the divergence rule of train, checked before any value is written
-        sink.event(inputEvent(net, sample, s));
+        emit([&](JsonWriter& w) { inputEvent(w, net, sample, s); });
         for (std::size_t l = 0; l < net.depth(); ++l)
             for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
-                sink.event(forwardEvent(net, ws, factors, s, l, j));
-        sink.event(errorEvent(net, ws, factors, sample, s));
+                emit([&](JsonWriter& w) { forwardEvent(w, net, ws, factors, s, l, j); });
+        emit([&](JsonWriter& w) { errorEvent(w, net, ws, factors, sample, s); });
         for (std::size_t k = net.depth(); k >= 1; --k) {
             for (std::size_t j = 0; j < net.layers[k].size; ++j)
-                sink.event(deltaEvent(net, ws, factors, sample, s, k, j));
-            gradientEvents(net, ws, factors, s, k - 1, sink);
+                emit([&](JsonWriter& w) { deltaEvent(w, net, ws, factors, sample, s, k, j); });
+            gradientEvents(emit, net, ws, factors, s, k - 1);
         }
     }
     update(net, ws, doc.learningRate, static_cast<double>(end - first), doc.trainBiases);
@@ -262,8 +262,8 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
         net = before;
         throw;
     }
-    updateEvents(before, net, ws, doc.learningRate, doc.trainBiases, sink);
-    for (std::size_t s = first; s < end; ++s) sink.event(resultEvent(net, ws, doc.samples[s], s));
+    updateEvents(emit, before, net, ws, doc.learningRate, doc.trainBiases);
+    for (std::size_t s = first; s < end; ++s) emit([&](JsonWriter& w) { resultEvent(w, net, ws, doc.samples[s], s); });
     advance(doc, position);
 }
 

@@ -1,5 +1,8 @@
 // The trace: one training step as the ordered list of events the page animates (format: cpp/engine/TRACE.md).
 #pragma once
+#include <string>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "document.hpp"
@@ -7,13 +10,13 @@
 
 namespace backstep {
 
-// Receives the trace of one step as it is made: the header first, then every event in order.
+// Receives the trace of one step as it is made, as compact JSON text: the header first, then every event in order.
 class TraceSink {
 public:
     virtual ~TraceSink() = default;
     // {"format", "epoch", "step", "samples", "batchSize", "learningRate"}; the events follow.
-    virtual void header(const nlohmann::ordered_json& fields) = 0;
-    virtual void event(const nlohmann::ordered_json& event) = 0;
+    virtual void header(std::string_view fields) = 0;
+    virtual void event(std::string_view event) = 0;
 };
 
 // The number of events in the trace of the step at `position`, known before any work.

@@ -43,8 +43,7 @@ bool finiteStep(Document& doc, Position& position, Workspace& ws) {
         forward(doc.network, doc.samples[s].input.data(), ws);
         backward(doc.network, doc.samples[s].target.data(), ws);
     }
-    update(doc.network, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
-    clearGradients(ws);
+    updateAndClear(doc.network, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
     advance(doc, position);
     return std::isfinite(ws.probe) && allFinite(doc.network);
 }
@@ -152,8 +151,7 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
             errorSum += ws.error;
         }
         errorCount += end - position.sample;
-        update(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
-        clearGradients(ws);
+        updateAndClear(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
         const Count epoch = position.epoch;
         advance(doc, position);
         const bool last = b + 1 == steps;

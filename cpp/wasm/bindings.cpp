@@ -1,6 +1,7 @@
 // The WebAssembly face of Session: a thin Embind wrapper. Every call returns JSON text
 // {"ok":…} or {"error":"message"}; no C++ exception crosses into JavaScript.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 #include <malloc.h>
 
 #include <nlohmann/json.hpp>
@@ -74,6 +75,16 @@ public:
     std::string step() {
         return guarded([&] { return ok(session().step()); });
     }
+    // step()'s text as UTF-8 bytes in wasm memory (a Uint8Array view, valid until the next call into the engine):
+    // JavaScript decodes it with one TextDecoder call, where Embind's std::string conversion walks every byte in
+    // JavaScript and copies the text once more (the larger part of a traced step's cost, before this).
+    emscripten::val stepBytes() {
+        bytes_ = step();
+        return emscripten::val(
+            emscripten::typed_memory_view(bytes_.size(), reinterpret_cast<const unsigned char*>(bytes_.data())));
+    }
+    // Frees that text once JavaScript has decoded it: the engine holds no memory between calls.
+    void releaseBytes() { std::string().swap(bytes_); }
     std::string train(double epochs) {
         return guarded([&] {
             session().train(
@@ -123,6 +134,7 @@ private:
         return *session_;
     }
     std::unique_ptr<Session> session_;
+    std::string bytes_;  // the text of the last stepBytes(), until releaseBytes()
 };
 
 // The limits JavaScript checks before handing the engine a value (the engine checks them again).
@@ -152,6 +164,8 @@ EMSCRIPTEN_BINDINGS(backstep) {
         .function("labels", &Engine::labels)
         .function("position", &Engine::position)
         .function("step", &Engine::step)
+        .function("stepBytes", &Engine::stepBytes)
+        .function("releaseBytes", &Engine::releaseBytes)
         .function("train", &Engine::train)
         .function("trainCurve", &Engine::trainCurve)
         .function("initialize", &Engine::initialize)

@@ -13,6 +13,7 @@ export class EngineError extends Error {
 }
 
 let modulePromise = null;
+const utf8 = new TextDecoder();
 
 async function nodeWasmBinary() {
   const fsName = 'node:fs/promises'; // a variable keeps bundlers from pulling Node's fs into the page
@@ -190,7 +191,14 @@ export class BackstepEngine {
 
   /** Performs the next training step and returns its trace (cpp/engine/TRACE.md). */
   step() {
-    return this.#call((native) => native.step());
+    // The text arrives as UTF-8 bytes in wasm memory, decoded here at once (stepBytes in cpp/wasm/bindings.cpp).
+    return this.#call((native) => {
+      try {
+        return utf8.decode(native.stepBytes());
+      } finally {
+        native.releaseBytes();
+      }
+    });
   }
 
   train(epochs = 1) {
