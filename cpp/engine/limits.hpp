@@ -30,7 +30,8 @@ constexpr std::size_t maxTraceEvents = 100000;
 constexpr double exactIntegers = 9007199254740992.0;  // 2^53: every whole number below it is a double
 constexpr double maxWholeNumber = exactIntegers - 1;  // a count that arrives from JavaScript as a double
 constexpr int maxDecimals = 15;                       // how many decimals a number may be shown with
-// A position's epoch: with at most maxSamples batches per epoch, its step count stays below 2^64 (and 2^53).
-constexpr double maxPositionEpoch = 1e12;
+// A position's step count: at most 2^53 − 1, so that JavaScript holds it exactly and every position the engine
+// reaches can be restored. A step or a training run that would pass it is refused (training.hpp, requireStepsLeft).
+constexpr unsigned long long maxStep = 9007199254740991ULL;
 
 }  // namespace backstep::limits

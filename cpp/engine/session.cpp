@@ -27,7 +27,13 @@ void Session::restore(const std::string& documentJson, Count epoch, Count sample
         throw EngineError("position.sample: expected the first sample of a batch (a multiple of " +
                           std::to_string(batch) + " below " + std::to_string(count) + "), got " +
                           std::to_string(sample));
-    const Count expected = epoch * batchesPerEpoch(doc) + sample / batch;  // epoch ≤ limits::maxPositionEpoch
+    // The step count of (epoch, sample), computed only when it stays within limits::maxStep (no overflow).
+    const Count batches = batchesPerEpoch(doc);
+    if (epoch > (limits::maxStep - sample / batch) / batches)
+        throw EngineError("position.epoch: " + std::to_string(epoch) + " epochs of " + std::to_string(batches) +
+                          " step(s) would pass " + std::to_string(limits::maxStep) +
+                          " (2^53 − 1), the most a position holds");
+    const Count expected = epoch * batches + sample / batch;
     if (step != expected)
         throw EngineError("position.step: expected " + std::to_string(expected) + " (epoch " + std::to_string(epoch) +
                           ", sample " + std::to_string(sample) + "), got " + std::to_string(step));

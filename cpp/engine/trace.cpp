@@ -219,6 +219,7 @@ Count traceEventCount(const Document& doc, const Position& position) {
 }
 
 void traceStep(Document& doc, Position& position, TraceSink& sink) {
+    requireStepsLeft(position, 1);
     const Count count = traceEventCount(doc, position);
     if (count > limits::maxTraceEvents)
         throw EngineError(

@@ -23,6 +23,13 @@ void advance(const Document& doc, Position& position) {
     }
 }
 
+void requireStepsLeft(const Position& position, Count steps) {
+    if (position.step > limits::maxStep || steps > limits::maxStep - position.step)
+        throw EngineError("position.step: " + std::to_string(steps) + " more step(s) from step " +
+                          std::to_string(position.step) + " would pass " + std::to_string(limits::maxStep) +
+                          " (2^53 − 1), the most a position holds");
+}
+
 namespace {
 
 bool allFinite(const Network& net) {
@@ -141,6 +148,7 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     CurveWriter curve(options.curve, epochs, options.maxCurvePoints);
     const Count rest = finishing ? (doc.samples.size() - position.sample + doc.batchSize - 1) / doc.batchSize : 0;
     const Count steps = epochs * batchesPerEpoch(doc) + rest;  // ≤ the work limit, checked above
+    requireStepsLeft(position, steps);
     double errorSum = 0.0;  // E of the samples learned from since the epoch (or the call) began
     std::size_t errorCount = 0;
     for (Count b = 0; b < steps; ++b) {

@@ -26,6 +26,8 @@ Count batchesPerEpoch(const Document& doc);
 std::size_t batchEnd(const Document& doc, const Position& position);
 // Moves the cursor past one batch.
 void advance(const Document& doc, Position& position);
+// Refuses `steps` more steps from `position` when they would take its step count past limits::maxStep.
+void requireStepsLeft(const Position& position, Count steps);
 
 // The one divergence rule of train and trace: a step diverges when any z, E or δ it computes (ws.probe) or
 // any parameter it writes is infinite or NaN. Throws EngineError naming `epoch` (0-based, shown from 1).

@@ -56,8 +56,7 @@ public:
     std::string restore(const std::string& doc, double epoch, double sample, double step) {
         return guarded([&] {
             if (!session_) session_ = std::make_unique<Session>(doc);
-            session_->restore(doc,
-                              backstep::wholeNumber(epoch, "position.epoch", 0, backstep::limits::maxPositionEpoch),
+            session_->restore(doc, backstep::wholeNumber(epoch, "position.epoch", 0, backstep::limits::maxWholeNumber),
                               backstep::wholeNumber(sample, "position.sample", 0, backstep::limits::maxWholeNumber),
                               backstep::wholeNumber(step, "position.step", 0, backstep::limits::maxWholeNumber));
             return ok("true");

@@ -309,3 +309,29 @@ TEST_CASE("invalid documents: a session handed one keeps its document and positi
     CHECK(session.position() == position);
     CHECK_THROWS_AS(backstep::Session(""), backstep::EngineError);
 }
+
+// A position's step count stays at most 2^53 − 1 (limits::maxStep), so JavaScript holds it exactly: every position
+// the engine reaches can be restored, and a step, a trace or a training run past it is refused, changing nothing.
+TEST_CASE("the last step count a position holds is 2^53 − 1: restored there, one more step is refused") {
+    const std::string seed = testsupport::fixture("seed.json");  // one sample, batch 1: one step an epoch
+    constexpr std::uint64_t last = 9007199254740991ULL;
+    backstep::Session session(seed);
+    session.restore(seed, last - 1, 0, last - 1);
+    session.train(1);  // the last step there is
+    CHECK(session.position() == R"({"epoch":9007199254740991,"sample":0,"step":9007199254740991})");
+    const std::string document = session.document();
+    CHECK_THROWS_WITH_AS(session.step(),
+                         "position.step: 1 more step(s) from step 9007199254740991 would pass 9007199254740991 (2^53 − "
+                         "1), the most a position holds",
+                         backstep::EngineError);
+    CHECK_THROWS_AS(session.train(1), backstep::EngineError);
+    CHECK_THROWS_AS(session.trainCurve(1), backstep::EngineError);
+    CHECK(session.document() == document);
+    CHECK(session.position() == R"({"epoch":9007199254740991,"sample":0,"step":9007199254740991})");
+    session.restore(seed, last, 0, last);  // what it reached, it restores
+    CHECK_THROWS_WITH_AS(session.restore(seed, last + 1, 0, last + 1),
+                         "position.epoch: 9007199254740992 epochs of 1 step(s) would pass 9007199254740991 (2^53 − 1), "
+                         "the most a position holds",
+                         backstep::EngineError);
+    CHECK_THROWS_AS(session.restore(seed, 1ULL << 62, 0, 0), backstep::EngineError);  // no overflow on the way
+}

@@ -229,3 +229,21 @@ test('text too large is refused before it crosses into WebAssembly, and document
     engine.dispose();
   }
 });
+
+test('the last step count JavaScript holds exactly (2^53 − 1) is restored and reported; one more step is refused', async () => {
+  const engine = await BackstepEngine.create(seed);
+  try {
+    const last = Number.MAX_SAFE_INTEGER;
+    engine.restore(seed, { epoch: last, sample: 0, step: last });
+    assert.deepEqual(engine.position(), { epoch: last, sample: 0, step: last });
+    assert.throws(
+      () => engine.step(),
+      (error) => error instanceof EngineError && /would pass 9007199254740991/.test(error.message),
+    );
+    assert.throws(() => engine.train(1), EngineError);
+    assert.deepEqual(engine.position(), { epoch: last, sample: 0, step: last }, 'nothing moved');
+    assert.throws(() => engine.restore(seed, { epoch: 2 ** 53, sample: 0, step: 2 ** 53 }), EngineError);
+  } finally {
+    engine.dispose();
+  }
+});
