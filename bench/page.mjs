@@ -16,19 +16,10 @@ import { chromium } from 'playwright-core';
 
 import { backstepDocument, circleSamples, problem } from './data.mjs';
 import { serve } from './server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS as FLAGS } from '../scripts/browser.mjs';
 import { median, percentile } from './stats.mjs';
 
 export const DIST = fileURLToPath(new URL('../build/bench-dist/', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
-export const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const PHASES = ['forward', 'error', 'backward', 'update'];
 const WINDOW_MS = 4000;
