@@ -17,7 +17,7 @@ export function mountGraphStrip(graph, { t, shape, newLayer, layerName, document
   const button = (text, label, testId, onclick, disabled = false) =>
     h('button', {
       type: 'button',
-      class: 'strip-button',
+      class: 'build-button strip-button',
       text,
       title: label,
       'aria-label': label,
