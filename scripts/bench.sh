@@ -15,7 +15,7 @@ if [ ! -f "$wasm" ] || [ -n "$(find cpp/engine cpp/wasm -newer "$wasm" -type f -
 fi
 
 mkdir -p build/bench/obj
-flags=(-std=c++17 -O2 -DNDEBUG -Icpp/engine)
+flags=(-std=c++17 -O2 -DNDEBUG -ffp-contract=off -Icpp/engine)
 newest_header=$(ls -t cpp/engine/*.hpp | head -1)
 sources=(cpp/engine/*.cpp bench/native/throughput.cpp)
 stale=()

@@ -8,14 +8,17 @@
 #include <string>
 #include <type_traits>
 
+#include "exp.hpp"
+#include "tanh.hpp"
+
 namespace backstep {
 
 enum class Activation { Linear, Sigmoid, Tanh, Relu };
 
 template <Activation F>
 inline double activateAs(double z) {
-    if constexpr (F == Activation::Sigmoid) return 1.0 / (1.0 + std::exp(-z));
-    if constexpr (F == Activation::Tanh) return std::tanh(z);
+    if constexpr (F == Activation::Sigmoid) return 1.0 / (1.0 + engineExp(-z));
+    if constexpr (F == Activation::Tanh) return engineTanh(z);
     if constexpr (F == Activation::Relu) return z > 0.0 ? z : 0.0;
     return z;  // Linear
 }
