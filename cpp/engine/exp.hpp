@@ -1,8 +1,16 @@
-// The engine's own exp: fdlibm's e_exp.c (Sun Microsystems, 1993: "Permission to use, copy, modify, and distribute
-// this software is freely granted, provided that this notice is preserved"), the exp V8 uses for Math.exp (the same
-// bits), within 1 ulp. The C libraries differ: glibc's (ARM's optimized-routines, FMA on x86-64) and Emscripten's musl
-// disagree in the last digits, and Emscripten 3.1.6's exp is off by up to several ulp; the engine computes the same
-// bits natively and in WebAssembly. tests/native/exp_test.cpp measures it against long double expl.
+// The engine's own exp: fdlibm's e_exp.c, the exp V8 uses for Math.exp (the same bits), within 1 ulp. The C
+// libraries differ: glibc's (ARM's optimized-routines, FMA on x86-64) and Emscripten's musl disagree in the last
+// digits, and Emscripten 3.1.6's exp is off by up to several ulp; the engine computes the same bits natively and in
+// WebAssembly. tests/native/exp_test.cpp measures it against long double expl.
+//
+// fdlibm's notice, preserved as it asks:
+// ====================================================
+// Copyright (C) 2004 by Sun Microsystems, Inc. All rights reserved.
+//
+// Permission to use, copy, modify, and distribute this
+// software is freely granted, provided that this notice
+// is preserved.
+// ====================================================
 #pragma once
 #include <cmath>
 #include <cstdint>
