@@ -23,8 +23,9 @@ std::string usage() {
     return "usage: backstep train DOC.json [--epochs N] [--curve FILE.csv] [-o FILE]\n"
            "                                                        print the document after N epochs (default 1);\n"
            "                                                        --curve writes epoch,meanError, one row an epoch\n"
-           "       backstep trace DOC.json [-o FILE]                print the trace of the first step\n"
-           "       backstep explain DOC.json [--format markdown|latex] [--decimals N] [-o FILE]\n"
+           "       backstep trace DOC.json [--variant NAMES] [-o FILE]\n"
+           "                                                        print the trace of the first step\n"
+           "       backstep explain DOC.json [--format markdown|latex] [--decimals N] [--variant NAMES] [-o FILE]\n"
            "                                                        print the worked solution of the first step\n"
            "       backstep init DOC.json --scheme uniform|xavier|he|zeros [--seed N] [--range R] [-o FILE]\n"
            "                                                        print the document with new weights and biases\n"
@@ -33,6 +34,11 @@ std::string usage() {
            "                                                        default 0.5)\n"
            "       backstep gradcheck DOC.json [-o FILE]            print backprop's and finite differences'\n"
            "                                                        gradients of the first step, side by side\n"
+           "--variant NAMES  compute the step another way: a comma-separated list, the flag repeatable, of\n"
+           "                 output-first (update each layer before the deltas of the layer below; one sample\n"
+           "                 per step), round-2 (round every value to 2 decimals, as netflow.js does),\n"
+           "                 fixed-biases or trained-biases (override trainBiases), batch (one update from the\n"
+           "                 mean gradient of every sample) or per-sample (one update per sample)\n"
            "DOC.json may be - to read standard input; a document over " +
            std::to_string(backstep::limits::maxBytes) +
            " bytes is refused (reading stops there).\n"
@@ -82,6 +88,7 @@ double parsePositive(const std::string& flag, const std::string& text) {
 
 struct Options {
     std::string command, path, output, format = "markdown", curve, scheme;
+    std::string variant;  // the names of every --variant, comma-separated ("": the standard step)
     std::uint64_t epochs = 1, decimals = 4, seed = 1;
     double range = 0.5;
     bool rangeGiven = false;
@@ -111,7 +118,15 @@ Options parseArguments(const std::vector<std::string>& args) {
             }
         } else if (a == "--decimals" && o.command == "explain")
             o.decimals = parseCount(a, value(), 0, backstep::limits::maxDecimals);
-        else if (a == "--curve" && o.command == "train") {
+        else if (a == "--variant" && (o.command == "trace" || o.command == "explain")) {
+            const std::string& names = value();
+            try {
+                backstep::parseVariant(names);  // the engine's one list of names
+            } catch (const backstep::EngineError& e) {
+                throw UsageError(std::string("--") + e.what());
+            }
+            o.variant += (o.variant.empty() ? "" : ",") + names;
+        } else if (a == "--curve" && o.command == "train") {
             o.curve = value();
             if (o.curve.empty()) throw UsageError(a + ": expected a file name");
         } else if (a == "--scheme" && o.command == "init") {
@@ -175,10 +190,11 @@ Output run(const Options& o) {
         std::string curve = curveCsv(session.trainFullCurve(o.epochs));
         return {session.document() + "\n", std::move(curve)};
     }
-    if (o.command == "trace") return {session.step() + "\n", ""};
+    const backstep::Variant variant = backstep::parseVariant(o.variant);
+    if (o.command == "trace") return {(variant.standard() ? session.step() : session.traceVariant(variant)) + "\n", ""};
     if (o.command == "init") return {session.initialize(o.scheme, o.seed, o.range) + "\n", ""};
     if (o.command == "gradcheck") return {session.gradientCheck() + "\n", ""};
-    return {session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals)), ""};
+    return {session.explain(backstep::explainFormatFromName(o.format), static_cast<int>(o.decimals), variant), ""};
 }
 
 // Writes the output to standard output, or to the -o file.

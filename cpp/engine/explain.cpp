@@ -272,21 +272,28 @@ std::string tidyLatex(const std::string& s) {
 
 }  // namespace
 
-std::string explainStep(const Document& original, const Position& position, ExplainFormat format, int decimals) {
+std::string explainStep(const Document& original, const Position& position, ExplainFormat format, int decimals,
+                        const Variant& variant) {
     const Style st{format == ExplainFormat::Latex, decimals};
-    std::ostringstream out;
-    const std::string title = original.title.empty() ? "One step of backpropagation" : original.title;
-    const std::string about = describeNetwork(original);
-    if (st.latex)
-        out << "% " << title << "\n% " << about << ", learning rate " << st.num(original.learningRate) << "\n";
-    else
-        out << "# " << markdownText(title) << "\n\n"
-            << about << ", learning rate η = " << st.num(original.learningRate) << ".\n";
-    if (st.latex) out << "\\begin{align*}\n";
     Document doc = original;
     Position at = position;
+    applyVariant(variant, doc, at);  // the network described as the variant's step has it (trainBiases)
+    std::ostringstream out;
+    const std::string title = doc.title.empty() ? "One step of backpropagation" : doc.title;
+    const std::string about = describeNetwork(doc);
+    std::string variantList;
+    for (const std::string& name : names(variant)) variantList += (variantList.empty() ? "" : ", ") + name;
+    if (st.latex) {
+        out << "% " << title << "\n% " << about << ", learning rate " << st.num(doc.learningRate) << "\n";
+        if (!variantList.empty()) out << "% Variant: " << variantList << "\n";
+    } else {
+        out << "# " << markdownText(title) << "\n\n"
+            << about << ", learning rate η = " << st.num(doc.learningRate) << ".\n";
+        if (!variantList.empty()) out << "\nVariant: " << variantList << ".\n";
+    }
+    if (st.latex) out << "\\begin{align*}\n";
     SolutionWriter writer(st, out);
-    traceStep(doc, at, writer);
+    traceStep(doc, at, writer, variant);
     if (st.latex) out << "\\end{align*}\n";
     return st.latex ? tidyLatex(out.str()) : out.str();
 }

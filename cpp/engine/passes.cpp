@@ -34,14 +34,15 @@ Workspace::Workspace(const Network& net)
       gradW(perWeight(net)),
       gradB(perBias(net)) {}
 
-Factors::Factors(const Network& net)
+Factors::Factors(const Network& net, Rounding rounding)
     : products(perWeight(net)),
       differences(net.outputs(), 0.0),
       errors(net.outputs(), 0.0),
       derivatives(perNeuron(net)),
       backProducts(perWeight(net)),
       backSums(perNeuron(net)),
-      gradients(perWeight(net)) {
+      gradients(perWeight(net)),
+      rounding(rounding) {
     for (const Layer& layer : net.layers) sizes.push_back(layer.size);
 }
 
@@ -74,9 +75,10 @@ void forward(const Network& net, const double* input, Workspace& ws, Record& rec
                 record.product(l, j, i, product);
                 sum += product;
             }
-            z[j] = dest.bias ? sum + b[j] : sum;
+            z[j] = record.round(dest.bias ? sum + b[j] : sum);
         }
         activateLayer(dest.activation, z, ws.a[l + 1].data(), dest.size);
+        record.roundEach(ws.a[l + 1].data(), dest.size);
         ws.probe += probeOf(z, dest.size);
     }
 }
@@ -86,11 +88,32 @@ void forward(const Network& net, const double* input, Workspace& ws) {
     forward(net, input, ws, none);
 }
 
-double halfSquaredError(const Network& net, const Workspace& ws, const double* target) {
-    double e = 0.0;
+namespace {
+
+// Δ = y − t of one output, and its error ½ Δ², each as the recorder rounds it.
+template <class Record>
+double outputMiss(double y, double target, Record& record, double& error) {
+    const double difference = record.round(y - target);
+    error = record.round(halfSquare(difference));
+    return difference;
+}
+
+}  // namespace
+
+template <class Record>
+double halfSquaredError(const Network& net, const Workspace& ws, const double* target, Record& record) {
+    double e = 0.0, error = 0.0;
     const auto& y = ws.a.back();
-    for (std::size_t j = 0; j < net.outputs(); ++j) e += halfSquare(y[j] - target[j]);
-    return e;
+    for (std::size_t j = 0; j < net.outputs(); ++j) {
+        outputMiss(y[j], target[j], record, error);
+        e += error;
+    }
+    return record.round(e);
+}
+
+double halfSquaredError(const Network& net, const Workspace& ws, const double* target) {
+    NoRecord none;
+    return halfSquaredError(net, ws, target, none);
 }
 
 namespace {
@@ -103,20 +126,22 @@ void outputDeltas(const Network& net, const double* target, Workspace& ws, Recor
     double* fprime = ws.fprime[last].data();
     double* delta = ws.delta[last].data();
     derivativeLayer(net.layers[last].activation, ws.z[last].data(), y, fprime, size);
+    record.roundEach(fprime, size);
     double error = 0.0;
     for (std::size_t j = 0; j < size; ++j) {
-        const double difference = y[j] - target[j];
-        const double outputError = halfSquare(difference);
+        double outputError = 0.0;
+        const double difference = outputMiss(y[j], target[j], record, outputError);
         record.output(j, difference, outputError);
         record.derivative(last, j, fprime[j]);
         error += outputError;
-        delta[j] = difference * fprime[j];
+        delta[j] = record.round(difference * fprime[j]);
     }
-    ws.error = error;
+    ws.error = record.round(error);
     ws.probe += probeOf(delta, size) + (error - error);
 }
 
-// The deltas of hidden layer k, δ_j = f′(z_j) · Σ_m w_mj δ_m, with the weights as they are (not yet updated).
+// The deltas of hidden layer k, δ_j = f′(z_j) · Σ_m w_mj δ_m, with the weights as they are (not yet updated, but
+// in the output-first variant).
 // The sums run over the rows of the weight matrix (each sum still adds its terms in the order m = 0, 1 …), so the
 // inner loop reads contiguous weights; they are built in delta[k] itself, then scaled by f′.
 template <class Record>
@@ -135,42 +160,80 @@ void hiddenDeltas(const Network& net, std::size_t k, Workspace& ws, Record& reco
     }
     double* fprime = ws.fprime[k].data();
     derivativeLayer(net.layers[k].activation, ws.z[k].data(), ws.a[k].data(), fprime, size);
+    record.roundEach(fprime, size);
     for (std::size_t j = 0; j < size; ++j) {
+        sum[j] = record.round(sum[j]);
         record.backSum(k, j, sum[j]);
         record.derivative(k, j, fprime[j]);
-        sum[j] = fprime[j] * sum[j];  // now δ_j
+        sum[j] = record.round(fprime[j] * sum[j]);  // now δ_j
     }
     ws.probe += probeOf(sum, size);
 }
 
-// Adds this sample's ∂E/∂w = δ · a and ∂E/∂b = δ to the batch's sums.
+// Adds this sample's ∂E/∂w = δ · a and ∂E/∂b = δ of weight layer l to the batch's sums.
 template <class Record>
-void accumulateGradients(const Network& net, Workspace& ws, Record& record) {
-    for (std::size_t l = 0; l < net.depth(); ++l) {
-        const std::size_t in = net.layers[l].size, size = net.layers[l + 1].size;
-        const double* src = ws.a[l].data();
-        const double* delta = ws.delta[l + 1].data();
-        double* gradB = ws.gradB[l].data();
-        for (std::size_t j = 0; j < size; ++j) {
-            const double d = delta[j];
-            double* g = ws.gradW[l].data() + j * in;
-            for (std::size_t i = 0; i < in; ++i) {
-                const double gradient = d * src[i];
-                record.gradient(l, j, i, gradient);
-                g[i] += gradient;
-            }
-            gradB[j] += d;
+void accumulateGradients(const Network& net, std::size_t l, Workspace& ws, Record& record) {
+    const std::size_t in = net.layers[l].size, size = net.layers[l + 1].size;
+    const double* src = ws.a[l].data();
+    const double* delta = ws.delta[l + 1].data();
+    double* gradB = ws.gradB[l].data();
+    for (std::size_t j = 0; j < size; ++j) {
+        const double d = delta[j];
+        double* g = ws.gradW[l].data() + j * in;
+        for (std::size_t i = 0; i < in; ++i) {
+            const double gradient = record.round(d * src[i]);
+            record.gradient(l, j, i, gradient);
+            g[i] += gradient;
         }
+        gradB[j] += d;
     }
 }
+
+// The backward pass, weight layer by weight layer from the output: its gradients once the deltas above it are known,
+// then `afterGradients(l)` (the output-first variant updates layer l there), then the deltas of the layer below.
+template <class Record, class AfterGradients>
+void backwardLayers(const Network& net, const double* target, Workspace& ws, Record& record,
+                    AfterGradients&& afterGradients) {
+    outputDeltas(net, target, ws, record);
+    for (std::size_t l = net.depth(); l-- > 0;) {
+        accumulateGradients(net, l, ws, record);
+        afterGradients(l);
+        if (l >= 1) hiddenDeltas(net, l, ws, record);
+    }
+}
+
+// update() of weight layer l, and with Clear its gradients zeroed in the same pass (for training, which never reads
+// the means); Round is how each mean and each new value is rounded.
+template <bool Clear, class Round>
+void applyMeans(Network& net, Workspace& ws, std::size_t l, const UpdateRule& rule, const Round& round) {
+    const std::size_t weights = net.weights[l].size(), biases = net.biases[l].size();
+    const double count = rule.count, learningRate = rule.learningRate;
+    double* w = net.weights[l].data();
+    double* g = ws.gradW[l].data();
+    if (count != 1.0)  // a batch of one is its own mean (x / 1 = x exactly): no division on the hot path
+        for (std::size_t i = 0; i < weights; ++i) g[i] = round(g[i] / count);
+    for (std::size_t i = 0; i < weights; ++i) {
+        w[i] = round(w[i] - learningRate * g[i]);
+        if constexpr (Clear) g[i] = 0.0;
+    }
+    double* b = net.biases[l].data();
+    double* gb = ws.gradB[l].data();
+    if (count != 1.0)
+        for (std::size_t j = 0; j < biases; ++j) gb[j] = round(gb[j] / count);
+    if (rule.trainBiases && net.layers[l + 1].bias)
+        for (std::size_t j = 0; j < biases; ++j) b[j] = round(b[j] - learningRate * gb[j]);
+    if constexpr (Clear) std::fill(gb, gb + biases, 0.0);
+}
+
+struct NoRounding {
+    double operator()(double x) const { return x; }
+};
 
 }  // namespace
 
 template <class Record>
 void backward(const Network& net, const double* target, Workspace& ws, Record& record) {
-    outputDeltas(net, target, ws, record);
-    for (std::size_t k = net.depth() - 1; k >= 1; --k) hiddenDeltas(net, k, ws, record);
-    accumulateGradients(net, ws, record);
+    backwardLayers(net, target, ws, record, [](std::size_t) {});
 }
 
 void backward(const Network& net, const double* target, Workspace& ws) {
@@ -178,42 +241,27 @@ void backward(const Network& net, const double* target, Workspace& ws) {
     backward(net, target, ws, none);
 }
 
-template void forward<Factors>(const Network&, const double*, Workspace&, Factors&);
-template void backward<Factors>(const Network&, const double*, Workspace&, Factors&);
-
-namespace {
-
-// update(), and with Clear the gradients zeroed in the same pass (for training, which never reads the means).
-template <bool Clear>
-void applyMeans(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
-    for (std::size_t l = 0; l < net.depth(); ++l) {
-        const std::size_t weights = net.weights[l].size(), biases = net.biases[l].size();
-        double* w = net.weights[l].data();
-        double* g = ws.gradW[l].data();
-        if (count != 1.0)  // a batch of one is its own mean (x / 1 = x exactly): no division on the hot path
-            for (std::size_t i = 0; i < weights; ++i) g[i] /= count;
-        for (std::size_t i = 0; i < weights; ++i) {
-            w[i] -= learningRate * g[i];
-            if constexpr (Clear) g[i] = 0.0;
-        }
-        double* b = net.biases[l].data();
-        double* gb = ws.gradB[l].data();
-        if (count != 1.0)
-            for (std::size_t j = 0; j < biases; ++j) gb[j] /= count;
-        if (trainBiases && net.layers[l + 1].bias)
-            for (std::size_t j = 0; j < biases; ++j) b[j] -= learningRate * gb[j];
-        if constexpr (Clear) std::fill(gb, gb + biases, 0.0);
-    }
+template <class Record>
+void backwardUpdatingFirst(Network& net, const double* target, Workspace& ws, Record& record, const UpdateRule& rule) {
+    backwardLayers(net, target, ws, record, [&](std::size_t l) { applyMeans<false>(net, ws, l, rule, rule.rounding); });
 }
 
-}  // namespace
+template void forward<Factors>(const Network&, const double*, Workspace&, Factors&);
+template double halfSquaredError<Factors>(const Network&, const Workspace&, const double*, Factors&);
+template void backward<Factors>(const Network&, const double*, Workspace&, Factors&);
+template void backwardUpdatingFirst<Factors>(Network&, const double*, Workspace&, Factors&, const UpdateRule&);
+
+void update(Network& net, Workspace& ws, const UpdateRule& rule) {
+    for (std::size_t l = 0; l < net.depth(); ++l) applyMeans<false>(net, ws, l, rule, rule.rounding);
+}
 
 void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
-    applyMeans<false>(net, ws, learningRate, count, trainBiases);
+    update(net, ws, UpdateRule{learningRate, count, trainBiases});
 }
 
 void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
-    applyMeans<true>(net, ws, learningRate, count, trainBiases);
+    const UpdateRule rule{learningRate, count, trainBiases};
+    for (std::size_t l = 0; l < net.depth(); ++l) applyMeans<true>(net, ws, l, rule, NoRounding{});
 }
 
 void clearGradients(Workspace& ws) {

@@ -1,11 +1,13 @@
 // The math of one sample: forward pass, error, backward pass, and the update, on preallocated buffers.
 // There is one copy of it. A pass hands each factor it computes to a recorder: training passes NoRecord, whose
-// calls compile to nothing; the trace passes Factors, which keeps every factor for the events it writes.
+// calls compile to nothing; the trace passes Factors, which keeps every factor for the events it writes. The
+// recorder also rounds each value as it is computed (round()): never, but in the round-2 variant (variant.hpp).
 #pragma once
 #include <cstddef>
 #include <vector>
 
 #include "network.hpp"
+#include "rounding.hpp"
 
 namespace backstep {
 
@@ -34,6 +36,8 @@ struct NoRecord {
     void backProduct(std::size_t, std::size_t, std::size_t, double) {}
     void backSum(std::size_t, std::size_t, double) {}
     void gradient(std::size_t, std::size_t, std::size_t, double) {}
+    double round(double x) const { return x; }
+    void roundEach(double*, std::size_t) const {}
 };
 
 // Every factor of one sample's passes, as the passes computed them (the trace's record).
@@ -46,7 +50,8 @@ struct Factors {
     std::vector<std::vector<double>> backProducts;  // w · δ of each weight, laid out like Network::weights
     std::vector<std::vector<double>> backSums;      // Σ w · δ of each hidden neuron, indexed like Workspace::z
     std::vector<std::vector<double>> gradients;     // this sample's δ · a of each weight, laid out like weights
-    explicit Factors(const Network& net);
+    Rounding rounding;                              // of every value the passes compute (the round-2 variant)
+    explicit Factors(const Network& net, Rounding rounding = {});
 
     void product(std::size_t l, std::size_t j, std::size_t i, double p) { products[l][j * sizes[l] + i] = p; }
     void output(std::size_t j, double difference, double error) {
@@ -58,6 +63,20 @@ struct Factors {
     void backProduct(std::size_t k, std::size_t j, std::size_t m, double p) { backProducts[k][m * sizes[k] + j] = p; }
     void backSum(std::size_t k, std::size_t j, double sum) { backSums[k][j] = sum; }
     void gradient(std::size_t l, std::size_t j, std::size_t i, double g) { gradients[l][j * sizes[l] + i] = g; }
+    double round(double x) const { return rounding(x); }
+    void roundEach(double* x, std::size_t n) const {
+        if (rounding.active())
+            for (std::size_t i = 0; i < n; ++i) x[i] = rounding(x[i]);
+    }
+};
+
+// How a step's update changes the parameters: w ← w − η · mean gradient over `count` samples (biases too when
+// trainBiases), each mean gradient and new value through `rounding`.
+struct UpdateRule {
+    double learningRate = 0.0;
+    double count = 1.0;
+    bool trainBiases = true;
+    Rounding rounding = {};
 };
 
 // ½ d², the error of one output whose prediction misses its target by d.
@@ -68,14 +87,22 @@ template <class Record>
 void forward(const Network& net, const double* input, Workspace& ws, Record& record);
 void forward(const Network& net, const double* input, Workspace& ws);
 // E = ½ Σ (a_out − t)² for the last forward pass.
+template <class Record>
+double halfSquaredError(const Network& net, const Workspace& ws, const double* target, Record& record);
 double halfSquaredError(const Network& net, const Workspace& ws, const double* target);
 // Deltas and E (into ws.error and the probe) for the last forward pass; adds this sample's ∂E/∂w and ∂E/∂b to
-// gradW and gradB.
+// gradW and gradB. Every gradient is taken with the weights as they were before the step (the spec's rule).
 template <class Record>
 void backward(const Network& net, const double* target, Workspace& ws, Record& record);
 void backward(const Network& net, const double* target, Workspace& ws);
+// The output-first variant of a one-sample step: backward() in which each weight layer, from the output down, is
+// updated by `rule` as soon as its gradients are known, so the deltas of the layer below are computed with its new
+// weights. The parameters are then updated: update() must not run again; the gradients stay in gradW and gradB.
+template <class Record>
+void backwardUpdatingFirst(Network& net, const double* target, Workspace& ws, Record& record, const UpdateRule& rule);
 // The summed gradients become their means over `count` samples (they stay in gradW and gradB); then
 // w ← w − η · mean (biases too when trainBiases). Call clearGradients() before the next batch.
+void update(Network& net, Workspace& ws, const UpdateRule& rule);
 void update(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);
 // update() then clearGradients(), in one pass over the gradients: training's step, which never reads the means.
 void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);

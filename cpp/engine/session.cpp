@@ -62,6 +62,12 @@ std::string Session::step() {
     }
 }
 
+std::string Session::traceVariant(const Variant& variant) const {
+    Document doc = doc_;
+    Position at = position_;
+    return traceStepText(doc, at, variant);
+}
+
 void Session::train(Count epochs) { backstep::train(doc_, position_, epochs); }
 
 Curve Session::trainFullCurve(Count epochs) {
@@ -155,11 +161,11 @@ std::string Session::gradientCheck() const {
 
 double Session::meanError() const { return backstep::meanError(doc_); }
 
-std::string Session::explain(ExplainFormat format, int decimals) const {
+std::string Session::explain(ExplainFormat format, int decimals, const Variant& variant) const {
     if (decimals < 0 || decimals > limits::maxDecimals)
         throw EngineError("decimals: expected a whole number from 0 to " + std::to_string(limits::maxDecimals) +
                           ", got " + std::to_string(decimals));
-    return explainStep(doc_, position_, format, decimals);
+    return explainStep(doc_, position_, format, decimals, variant);
 }
 
 }  // namespace backstep

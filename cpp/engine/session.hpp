@@ -10,6 +10,7 @@
 #include "explain.hpp"
 #include "limits.hpp"
 #include "training.hpp"
+#include "variant.hpp"
 
 namespace backstep {
 
@@ -26,6 +27,8 @@ public:
     std::string labels() const;    // names of neurons, weights and biases
     std::string position() const;  // {"epoch","sample","step"}
     std::string step();            // performs the next step and returns its trace
+    // The trace of the next step as `variant` computes it (variant.hpp), from a copy: the session does not move.
+    std::string traceVariant(const Variant& variant) const;
     void train(Count epochs);
     // Trains like train() (stopBelow > 0: stop after the first epoch whose mean error is below it) and returns
     // {"steps","epochs":[…],"meanErrors":[…],"stride"}: the loss curve, thinned to at most maxPoints points
@@ -49,8 +52,8 @@ public:
     std::string editShape(const std::string& edit, std::size_t layer, std::size_t index, const std::string& activation,
                           bool bias);
     double meanError() const;
-    // The worked solution of the next step (the session does not move).
-    std::string explain(ExplainFormat format, int decimals) const;
+    // The worked solution of the next step, as `variant` computes it (the session does not move).
+    std::string explain(ExplainFormat format, int decimals, const Variant& variant = {}) const;
 
 private:
     Document doc_;

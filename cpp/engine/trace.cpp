@@ -166,12 +166,14 @@ void finiteOrNull(JsonWriter& w, double x) {
         w.null();
 }
 
-void resultEvent(JsonWriter& w, const Network& net, Workspace& ws, const Sample& sample, std::size_t s) {
-    forward(net, sample.input.data(), ws);
+// The forward pass and error with the new parameters, rounded as the step's own values are (factors' rounding).
+void resultEvent(JsonWriter& w, const Network& net, Workspace& ws, Factors& factors, const Sample& sample,
+                 std::size_t s) {
+    forward(net, sample.input.data(), ws, factors);
     w.beginObject().key("kind").string("result").key("sample").whole(s).key("prediction").beginArray();
     for (double y : ws.a.back()) finiteOrNull(w, y);
     w.endArray().key("error");
-    finiteOrNull(w, halfSquaredError(net, ws, sample.target.data()));
+    finiteOrNull(w, halfSquaredError(net, ws, sample.target.data(), factors));
     w.endObject();
 }
 
@@ -218,7 +220,17 @@ Count traceEventCount(const Document& doc, const Position& position) {
     return batch * perSample + updates;
 }
 
-void traceStep(Document& doc, Position& position, TraceSink& sink) {
+namespace {
+
+std::string refusedOutputFirst(std::size_t batch) {
+    return "variant: output-first updates each layer before the deltas of the layer below, one sample at a time; "
+           "this step has a batch of " +
+           std::to_string(batch) + " samples (add per-sample)";
+}
+
+// traceStep() once the variant's settings are in `doc` and `position`; `before` holds the parameters of the start.
+void traceVariantStep(Document& doc, Position& position, TraceSink& sink, const Variant& variant,
+                      const Network& before) {
     requireStepsLeft(position, 1);
     const Count count = traceEventCount(doc, position);
     if (count > limits::maxTraceEvents)
@@ -227,28 +239,40 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
             std::to_string(limits::maxTraceEvents) +
             " (batch × (2·neurons + weights + biases + 3) + updates); use train, or a smaller network or batchSize");
     Network& net = doc.network;
-    const Network before = net;
     Workspace ws(net);
-    Factors factors(net);
+    Factors factors(net, variant.rounding);
     const std::size_t first = position.sample, end = batchEnd(doc, position);
+    if (variant.outputFirst && end - first > 1) throw EngineError(refusedOutputFirst(end - first));
+    const UpdateRule rule{doc.learningRate, static_cast<double>(end - first), doc.trainBiases, variant.rounding};
     std::string header;
     JsonWriter h(header);
     h.beginObject().key("format").string("backstep-trace/1").key("epoch").whole(position.epoch);
     h.key("step").whole(position.step).key("samples").beginArray();
     for (std::size_t s = first; s < end; ++s) h.whole(s);
-    h.endArray().key("batchSize").whole(end - first).key("learningRate").number(doc.learningRate).endObject();
+    h.endArray().key("batchSize").whole(end - first).key("learningRate").number(doc.learningRate);
+    if (!variant.standard()) {
+        h.key("variant").beginArray();
+        for (const std::string& name : names(variant)) h.string(name);
+        h.endArray();
+    }
+    h.endObject();
     sink.header(header);
     EventWriter emit(sink);
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
         forward(net, sample.input.data(), ws, factors);
-        backward(net, sample.target.data(), ws, factors);
+        if (variant.outputFirst)
+            backwardUpdatingFirst(net, sample.target.data(), ws, factors, rule);
+        else
+            backward(net, sample.target.data(), ws, factors);
         probeSampleGradients(factors, ws);
         requireFinite(ws, net, position.epoch);  // the divergence rule of train, checked before any value is written
         emit([&](JsonWriter& w) { inputEvent(w, net, sample, s); });
+        // The forward pass used the parameters of the start (`before`); each hidden delta used the weights as they
+        // are in `net` now: the old ones, or in the output-first variant the new ones.
         for (std::size_t l = 0; l < net.depth(); ++l)
             for (std::size_t j = 0; j < net.layers[l + 1].size; ++j)
-                emit([&](JsonWriter& w) { forwardEvent(w, net, ws, factors, s, l, j); });
+                emit([&](JsonWriter& w) { forwardEvent(w, before, ws, factors, s, l, j); });
         emit([&](JsonWriter& w) { errorEvent(w, net, ws, factors, sample, s); });
         for (std::size_t k = net.depth(); k >= 1; --k) {
             for (std::size_t j = 0; j < net.layers[k].size; ++j)
@@ -256,27 +280,42 @@ void traceStep(Document& doc, Position& position, TraceSink& sink) {
             gradientEvents(emit, net, ws, factors, s, k - 1);
         }
     }
-    update(net, ws, doc.learningRate, static_cast<double>(end - first), doc.trainBiases);
-    try {
-        requireFinite(ws, net, position.epoch);
-    } catch (...) {
-        net = before;
-        throw;
-    }
+    if (!variant.outputFirst) update(net, ws, rule);  // output-first has updated each layer in the backward pass
+    requireFinite(ws, net, position.epoch);
     updateEvents(emit, before, net, ws, doc.learningRate, doc.trainBiases);
-    for (std::size_t s = first; s < end; ++s) emit([&](JsonWriter& w) { resultEvent(w, net, ws, doc.samples[s], s); });
+    for (std::size_t s = first; s < end; ++s)
+        emit([&](JsonWriter& w) { resultEvent(w, net, ws, factors, doc.samples[s], s); });
     advance(doc, position);
 }
 
-ojson traceStep(Document& doc, Position& position) {
+}  // namespace
+
+void traceStep(Document& doc, Position& position, TraceSink& sink, const Variant& variant) {
+    const Network before = doc.network;
+    const Position at = position;
+    const bool trainBiases = doc.trainBiases;
+    const std::size_t batchSize = doc.batchSize;
+    applyVariant(variant, doc, position);
+    try {
+        traceVariantStep(doc, position, sink, variant, before);
+    } catch (...) {
+        doc.network = before;
+        doc.trainBiases = trainBiases;
+        doc.batchSize = batchSize;
+        position = at;
+        throw;
+    }
+}
+
+ojson traceStep(Document& doc, Position& position, const Variant& variant) {
     CollectingSink sink;
-    traceStep(doc, position, sink);
+    traceStep(doc, position, sink, variant);
     return std::move(sink.trace);
 }
 
-std::string traceStepText(Document& doc, Position& position) {
+std::string traceStepText(Document& doc, Position& position, const Variant& variant) {
     TextSink sink;
-    traceStep(doc, position, sink);
+    traceStep(doc, position, sink, variant);
     sink.text += "]}";
     return std::move(sink.text);
 }

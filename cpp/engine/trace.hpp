@@ -7,6 +7,7 @@
 
 #include "document.hpp"
 #include "training.hpp"
+#include "variant.hpp"
 
 namespace backstep {
 
@@ -26,10 +27,13 @@ Count traceEventCount(const Document& doc, const Position& position);
 // then the update with the mean gradient), advances `position`, and hands its trace to `sink`.
 // Refused before any work if the trace would exceed limits::maxTraceEvents; refused if the step diverges
 // (the same rule as train). On a refusal, `doc` and `position` are unchanged.
-void traceStep(Document& doc, Position& position, TraceSink& sink);
+// With a `variant` (variant.hpp) the step is computed as it says, and its names are in the trace's header; `doc`'s
+// settings and `position` are first overridden as applyVariant does (they stay so: the next call takes the
+// variant's next step). Refused if output-first meets a batch of more than one sample.
+void traceStep(Document& doc, Position& position, TraceSink& sink, const Variant& variant = {});
 // The same, as one JSON value (tests) or as compact JSON text (the CLI and the page).
-nlohmann::ordered_json traceStep(Document& doc, Position& position);
-std::string traceStepText(Document& doc, Position& position);
+nlohmann::ordered_json traceStep(Document& doc, Position& position, const Variant& variant = {});
+std::string traceStepText(Document& doc, Position& position, const Variant& variant = {});
 
 // Names of every neuron, weight and bias, as the spec numbers them.
 nlohmann::ordered_json labels(const Network& net);

@@ -10,6 +10,7 @@
 #include "../engine/limits.hpp"
 #include "../engine/message.hpp"
 #include "../engine/session.hpp"
+#include "../engine/variant.hpp"
 
 namespace {
 
@@ -84,6 +85,11 @@ public:
     }
     // Frees that text once JavaScript has decoded it: the engine holds no memory between calls.
     void releaseBytes() { std::string().swap(bytes_); }
+    // The trace of the next step as the variant `names` (comma-separated, variant.hpp) computes it; the session
+    // does not move.
+    std::string traceVariant(const std::string& names) {
+        return guarded([&] { return ok(session().traceVariant(backstep::parseVariant(names))); });
+    }
     std::string train(double epochs) {
         return guarded([&] {
             session().train(
@@ -119,11 +125,12 @@ public:
     std::string meanError() {
         return guarded([&] { return ok(json(session().meanError()).dump()); });
     }
-    std::string explain(const std::string& format, double decimals) {
+    std::string explain(const std::string& format, double decimals, const std::string& variant) {
         return guarded([&] {
             const int places =
                 static_cast<int>(backstep::wholeNumber(decimals, "decimals", 0, backstep::limits::maxDecimals));
-            return ok(json(session().explain(backstep::explainFormatFromName(format), places)).dump());
+            const auto parsed = backstep::parseVariant(variant);
+            return ok(json(session().explain(backstep::explainFormatFromName(format), places, parsed)).dump());
         });
     }
 
@@ -165,6 +172,7 @@ EMSCRIPTEN_BINDINGS(backstep) {
         .function("step", &Engine::step)
         .function("stepBytes", &Engine::stepBytes)
         .function("releaseBytes", &Engine::releaseBytes)
+        .function("traceVariant", &Engine::traceVariant)
         .function("train", &Engine::train)
         .function("trainCurve", &Engine::trainCurve)
         .function("initialize", &Engine::initialize)

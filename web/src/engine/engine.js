@@ -101,6 +101,13 @@ function number(value, name) {
   return value;
 }
 
+/** A variant's names as the engine takes them: an array of names, or their comma-separated text. */
+function variantNames(value) {
+  if (Array.isArray(value)) return value.map((name, k) => text(name, `variant[${k}]`)).join(',');
+  if (typeof value === 'string') return wellFormed(value, 'variant');
+  throw new EngineError(`variant: expected an array of names or a comma-separated string, got ${describe(value)}`);
+}
+
 // The engine's own text of each document object it returned: handing one back (time travel) sends exactly
 // what the engine wrote, which JSON.stringify may not (it writes 1e20 as 21 digits).
 const engineText = new WeakMap();
@@ -201,6 +208,17 @@ export class BackstepEngine {
     });
   }
 
+  /**
+   * The trace of the next step as a variant computes it (cpp/engine/variant.hpp), beside the standard step: the same
+   * shape as step()'s, with the variant's names in its `variant` field. The engine does not move.
+   * @param {string[]|string} variant names ('output-first', 'round-2', 'fixed-biases', 'trained-biases', 'batch',
+   *   'per-sample'), as an array or a comma-separated string
+   */
+  traceVariant(variant) {
+    const names = variantNames(variant);
+    return this.#call((native) => native.traceVariant(names));
+  }
+
   train(epochs = 1) {
     number(epochs, 'epochs');
     this.#call((native) => native.train(epochs));
@@ -249,13 +267,14 @@ export class BackstepEngine {
     return this.#call((native) => native.meanError());
   }
 
-  /** The worked solution of the next step, as Markdown or LaTeX text. */
-  explain(format = 'markdown', decimals = 4) {
+  /** The worked solution of the next step, as Markdown or LaTeX text; as `variant` computes it, if given. */
+  explain(format = 'markdown', decimals = 4, variant = []) {
     if (typeof format !== 'string')
       throw new EngineError(`format: expected "markdown" or "latex", got ${describe(format)}`);
     wellFormed(format, 'format');
     number(decimals, 'decimals');
-    return this.#call((native) => native.explain(format, decimals));
+    const names = variantNames(variant);
+    return this.#call((native) => native.explain(format, decimals, names));
   }
 
   /** Bytes in use on the C++ heap (for leak tests). */
