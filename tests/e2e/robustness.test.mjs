@@ -1,7 +1,8 @@
-// What a long session and hostile documents do to the page: 2,000 frames (about 95 steps) and 100 loads leave the
-// JavaScript heap and the ArrayBuffer backing stores flat (the numbers are reported; the WebAssembly heap's own
-// 10,000-step check is in tests/wasm, history's trace trimming in tests/web/history.test.mjs); a title with HTML and
-// script in it is shown as text; huge values stay inside their labels. Under the strict CSP of every page test.
+// What a long session and hostile documents do to the page: 2,000 frames (about 95 steps), 10,000 steps and 100 loads
+// leave the JavaScript heap, the ArrayBuffer backing stores and the WebAssembly memory flat (the numbers are reported;
+// the engine's own heap count over 10,000 steps is in tests/wasm, history's thinning in tests/web/history.test.mjs); a
+// title with HTML and script in it is shown as text; huge values stay inside their labels. Under the strict CSP of
+// every page test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectErrors, usePage } from './harness.mjs';
@@ -14,6 +15,19 @@ async function elementPage() {
     viewport: { width: 1000, height: 900 },
   });
   const page = await browserContext.newPage();
+  // Test instrumentation, before the page's scripts: every WebAssembly memory the page instantiates, to read its size
+  // (the page keeps its engine to itself; the heap usage CDP reports leaves WebAssembly memory out).
+  await page.addInitScript(() => {
+    const seen = (window.wasmMemoriesSeen = []);
+    const record = (result) => {
+      for (const value of Object.values((result.instance ?? result).exports ?? {}))
+        if (value instanceof WebAssembly.Memory) seen.push(value);
+      return result;
+    };
+    const { instantiate, instantiateStreaming } = WebAssembly;
+    WebAssembly.instantiate = (...args) => instantiate(...args).then(record);
+    WebAssembly.instantiateStreaming = (...args) => instantiateStreaming(...args).then(record);
+  });
   const errors = await collectErrors(page);
   await page.goto(`${app.url}examples/element-host.html`);
   await page.waitForFunction(() =>
@@ -22,42 +36,69 @@ async function elementPage() {
   return { page, errors, close: () => browserContext.close() };
 }
 
-/** The JS heap in use and the ArrayBuffer backing stores (the WebAssembly memory among them), after a full GC. */
-async function heap(cdp) {
+/** The JS heap in use, the ArrayBuffer backing stores and the WebAssembly memories' sizes, after a full GC. */
+async function heap(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const usage = await cdp.send('Runtime.getHeapUsage');
-  return { used: usage.usedSize, backing: usage.backingStorageSize ?? 0 };
+  const wasm = await page.evaluate(() => window.wasmMemoriesSeen.map((memory) => memory.buffer.byteLength));
+  return { used: usage.usedSize, backing: usage.backingStorageSize ?? 0, wasm };
 }
 
-test('2,000 frames and 100 loads leave the JS heap and the ArrayBuffer backing stores flat', async (t) => {
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+
+test('2,000 frames, 10,000 steps and 100 loads leave the JS heap, backing stores and WebAssembly memory flat', async (t) => {
   const { page, errors, close } = await elementPage();
   const cdp = await page.context().newCDPSession(page);
-  const run = (frames, loads) =>
-    page.evaluate(
-      ({ frames, loads }) => {
-        const element = document.querySelector('#first');
-        const doc = element.toJSON().document;
-        for (let k = 0; k < frames; k += 1) element.next();
-        for (let k = 0; k < loads; k += 1) element.load({ ...doc, learningRate: 0.05 + (k % 7) / 100 });
-      },
-      { frames, loads },
-    );
+  const frames = (count) =>
+    page.evaluate((count) => {
+      const element = document.querySelector('#first');
+      for (let k = 0; k < count; k += 1) element.next();
+    }, count);
+  // goto computes at most 1,000 steps a call, and draws only where it lands.
+  const steps = (count) =>
+    page.evaluate(async (count) => {
+      const element = document.querySelector('#first');
+      for (let step = 1000; step <= count; step += 1000) {
+        element.goto(step);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }, count);
+  const loads = (count) =>
+    page.evaluate((count) => {
+      const element = document.querySelector('#first');
+      const doc = element.toJSON().document;
+      for (let k = 0; k < count; k += 1) element.load({ ...doc, learningRate: 0.05 + (k % 7) / 100 });
+    }, count);
   // The graph alone: each frame lays out its labels (about 20 ms here; KaTeX's formulas would triple that).
   await page.evaluate(() => document.querySelector('#first').setAttribute('hide', 'formula'));
-  await run(200, 10); // warm up: the code paths compiled, the caches filled
-  const before = await heap(cdp);
-  await run(2000, 100);
-  const after = await heap(cdp);
-  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+  await frames(200); // warm up: the code paths compiled, the caches filled
+  await steps(1000);
+  await loads(10);
+  const before = await heap(page, cdp);
+  await frames(2000);
+  await steps(10000);
+  const stepped = await heap(page, cdp);
+  assert.equal(await page.evaluate(() => document.querySelector('#first').toJSON().position.step), 9999);
+  await loads(100);
+  const after = await heap(page, cdp);
   t.diagnostic(
-    `JS heap ${kb(before.used)} → ${kb(after.used)}; backing stores ${kb(before.backing)} → ${kb(after.backing)}`,
+    `JS heap ${kb(before.used)} → ${kb(stepped.used)} after 10,000 steps → ${kb(after.used)} after 100 loads; ` +
+      `backing stores ${kb(before.backing)} → ${kb(after.backing)}; ` +
+      `WebAssembly memory ${before.wasm.map(kb)} → ${stepped.wasm.map(kb)} → ${after.wasm.map(kb)}`,
   );
-  // The last load leaves one step in history; whatever 10,000 frames traced is gone with it.
+  // While the 10,000 steps are in history: a position a step and a document every 32 steps (the seed's ~1 KB).
+  const perStep = (stepped.used - before.used) / 10000;
+  assert.ok(perStep < 512, `history holds ${perStep.toFixed(0)} bytes a step`);
+  // The last load leaves one step in history: whatever the steps held is gone with it.
   assert.ok(after.used - before.used < 1024 * 1024, `JS heap grew by ${kb(after.used - before.used)}`);
   assert.ok(
     after.backing <= before.backing + 64 * 1024,
     `backing stores grew by ${kb(after.backing - before.backing)}`,
   );
+  // The engine frees each trace's text: its memory never grows (it would, by 4 KB a step, if one were kept).
+  assert.equal(before.wasm.length, 1);
+  assert.deepEqual(after.wasm, before.wasm);
+  assert.deepEqual(stepped.wasm, before.wasm);
   assert.deepEqual(errors, []);
   await close();
 });

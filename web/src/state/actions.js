@@ -8,41 +8,75 @@ import { presetById } from '../presets/index.js';
 import { phaseStart } from '../player/timeline.js';
 import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
 
-// The most steps a history holds for goTo (a message from a host page cannot ask for a billion); stepping
-// one frame at a time is not limited.
+// The most steps one goTo computes past the end of history (a message from a host page cannot ask for a billion in
+// one call); stepping one frame at a time is not limited.
 const MAX_GOTO_STEPS = 1000;
-// History keeps every step's document and position (step back goes any distance), but the traces (4 KB a step for
-// the seed, about 1 MB for an 8-32-32-4 network) only of the steps near the cursor: the engine traces a step again
-// when the learner comes back to it, with the same numbers. So the heap stays flat however far the learner steps.
-const TRACED_AROUND_CURSOR = 16;
+// History keeps every step's position (step back goes any distance), but everything else only near the cursor: the
+// traces (4 KB a step for the seed, about 1 MB for an 8-32-32-4 network) of the steps within REACH of it, and, further
+// away, the document of every CHECKPOINT_EVERY-th step and of each step that does not follow from the one before (a
+// load, an edit, a training run). The engine computes what was given back when the learner returns, to the same
+// bits, from the nearest document before it. So the heap grows by a position a step however far the learner steps.
+const REACH = 16;
+const CHECKPOINT_EVERY = 32;
 
 export function createActions(store, session, { report, t, formatValue }) {
   const get = store.get;
   const set = (patch) => store.update((state) => ({ ...state, ...patch }));
 
+  /** The history up to index `step`, computing the steps past its end (each one follows from the one before). */
   function historyUpTo(history, step) {
     if (step < history.length) return history;
     const list = [...history]; // one copy, then appended: a long jump is linear, not quadratic
+    let previous = list.at(-1).next.document ? list.at(-1) : complete(list, list.length - 1);
     while (list.length <= step) {
-      const entry = session.continueAfter(list.at(-1));
-      // A step far before the target gives its trace back at once: a long jump holds few traces at any time.
-      list.push(step - list.length > TRACED_AROUND_CURSOR ? { ...entry, trace: null } : entry);
+      previous = { ...session.continueAfter(previous), follows: true };
+      // A step far before the target is thinned at once: a long jump holds little at any time.
+      list.push(step - list.length > REACH ? thinned(previous, list.length) : previous);
     }
     return list;
   }
 
-  /** The history with traces for the steps around `step` (computed again where given back), and none further. */
-  function tracedAround(history, step) {
+  /** The entry at `index` of `list` with its document, trace and next state, computed again where thinned. */
+  function complete(list, index) {
+    let from = index;
+    while (!list[from].document) from -= 1; // the first entry always has its document (a load)
+    let document = list[from].document;
+    for (let k = from; k < index; k += 1)
+      document = list[k].next.document ?? session.compute(document, list[k].position).next.document;
+    return { ...list[index], ...session.compute(document, list[index].position) };
+  }
+
+  /** A step far from the cursor: its position, and its document if it is a checkpoint or follows no other step. */
+  function thinned(entry, index) {
+    const keepDocument = !entry.follows || index % CHECKPOINT_EVERY === 0;
+    if (!entry.trace && !entry.next.document && (keepDocument || !entry.document)) return entry;
+    return {
+      ...entry,
+      document: keepDocument ? entry.document : null,
+      trace: null,
+      next: { document: null, position: entry.next.position },
+    };
+  }
+
+  /**
+   * The history with every step within REACH of `step` complete, and the steps that were within REACH of `from` (the
+   * cursor before) thinned if they are further: every other step is already thinned (historyUpTo thins as it goes).
+   */
+  function withinReach(history, step, from) {
     let list = history;
     const replace = (index, entry) => {
       if (list === history) list = [...history];
       list[index] = entry;
     };
-    list.forEach((entry, index) => {
-      const near = Math.abs(index - step) <= TRACED_AROUND_CURSOR;
-      if (near && !entry.trace) replace(index, session.traced(entry));
-      else if (!near && entry.trace) replace(index, { ...entry, trace: null });
-    });
+    const last = list.length - 1;
+    for (let index = Math.max(0, step - REACH); index <= Math.min(last, step + REACH); index += 1)
+      if (!list[index].trace || !list[index].document || !list[index].next.document)
+        replace(index, complete(list, index));
+    for (let index = Math.max(0, from - REACH); index <= Math.min(last, from + REACH); index += 1) {
+      if (Math.abs(index - step) <= REACH) continue;
+      const thin = thinned(list[index], index);
+      if (thin !== list[index]) replace(index, thin);
+    }
     return list;
   }
 
@@ -51,7 +85,7 @@ export function createActions(store, session, { report, t, formatValue }) {
     const state = get();
     let history;
     try {
-      history = tracedAround(historyUpTo(state.history, step), step);
+      history = withinReach(historyUpTo(state.history, step), step, state.cursor.step);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       session.sync(currentEntry(state)); // the engine goes back to the step on screen
@@ -99,7 +133,7 @@ export function createActions(store, session, { report, t, formatValue }) {
       const last = history.length - 1;
       const beyond = wanted - (history[last]?.position.step ?? 0);
       const atOrBefore = history.findLastIndex((entry) => entry.position.step <= wanted);
-      const index = beyond > 0 ? last + Math.min(beyond, Math.max(0, MAX_GOTO_STEPS - last)) : Math.max(0, atOrBefore);
+      const index = beyond > 0 ? last + Math.min(beyond, MAX_GOTO_STEPS) : Math.max(0, atOrBefore);
       return moveTo(index, Math.max(0, Math.floor(event) || 0), { playing: false });
     },
     jumpToPhase(phase) {

@@ -3,8 +3,9 @@
 //   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
-// trained (so cursor.step is an index into history; the step's own number is history[k].position.step). trace is
-// null for steps far from the cursor (actions.js gives their traces back and has them computed again on return).
+// trained (so cursor.step is an index into history; the step's own number is history[k].position.step); follows:
+// true when the step follows from the one before. Far from the cursor, trace and next.document are null, and so is
+// document except at checkpoints (actions.js thins them and has them computed again on return).
 // document: the network as it was opened (a load), not as training has changed it.
 
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];

@@ -24,10 +24,6 @@ export function createSession(engine) {
     },
     /** Computes the step that starts from (document, position); throws EngineError if refused. */
     compute,
-    /** The entry with its trace computed again (history gives back the traces of steps far from the cursor). */
-    traced(entry) {
-      return entry.trace ? entry : { ...entry, trace: compute(entry.document, entry.position).trace };
-    },
     /** Computes the step after a history entry. */
     continueAfter(entry) {
       return compute(entry.next.document, entry.next.position);
