@@ -59,7 +59,7 @@ test('axe: the compact embed in a 700 × 500 column, light and dark, scalar and 
   }
 });
 
-test('axe: the intro card, the Why? line and the list of shortcuts, on a desktop and a phone, light and dark', async () => {
+test('axe: the intro card, the Why? line and the shortcuts, on a desktop and a phone, light and dark', async () => {
   for (const viewport of [DESKTOP, PHONE])
     for (const colorScheme of ['light', 'dark']) {
       const where = `${viewport.width}px, ${colorScheme}`;

@@ -67,7 +67,7 @@ test('in French; and switching the language keeps it open, in the new language',
   assert.deepEqual(errors, []);
 });
 
-test('an embed and an element never show it on a first visit unless they ask (intro=1, the intro attribute)', async () => {
+test('an embed and an element show it on a first visit only when they ask (intro=1, intro attribute)', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors = await collectErrors(page);

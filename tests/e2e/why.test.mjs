@@ -62,7 +62,7 @@ test('in French: the button and the reason, with a decimal comma', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('an element starts with it closed; `why` opens it; opening it in a 700-px column keeps the graph as it was', async () => {
+test('an element starts with it closed, `why` opens it; opened in a column, the graph keeps its size', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors = await collectErrors(page);
@@ -70,7 +70,13 @@ test('an element starts with it closed; `why` opens it; opening it in a 700-px c
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
       headers: { 'content-security-policy': CSP },
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="favicon.svg"><script type="module" src="backstep-viz.js"></script></head><body><div><backstep-viz id="plain" example="seed" step="1" event="${W5_UPDATE}"></backstep-viz><backstep-viz id="asks" example="seed" why step="1" event="${W5_UPDATE}"></backstep-viz></div></body></html>`,
+      body: [
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="favicon.svg">',
+        '<script type="module" src="backstep-viz.js"></script></head><body>',
+        `<backstep-viz id="plain" example="seed" step="1" event="${W5_UPDATE}"></backstep-viz>`,
+        `<backstep-viz id="asks" example="seed" why step="1" event="${W5_UPDATE}"></backstep-viz>`,
+        '</body></html>',
+      ].join(''),
     }),
   );
   await page.setViewportSize({ width: 700, height: 900 });

@@ -38,7 +38,7 @@ const find = (events, predicate) => {
   return event;
 };
 
-test('every event of the seed step gets a reason of its own kind, in one to three sentences, in both languages', async () => {
+test('every event of the seed step gets reasons of its own kind (one to three), in both languages', async () => {
   for (const language of ['en', 'fr']) {
     const { events, context } = await firstStep(seed, language);
     const kinds = new Set(events.map((event) => event.kind));
@@ -81,7 +81,7 @@ test('seed: the output delta is negative, so w5 goes up (its gradient δ(o1) × 
   assert.match(updateText, /η = 0\.05/);
 });
 
-test('seed: the hidden delta of h1 comes from o1 (chain rule); the error and the result say their numbers', async () => {
+test('seed: δ(h1) comes from o1 (the chain rule); the error and the result say their numbers', async () => {
   const { events, context } = await firstStep(seed);
   const hidden = find(events, (event) => event.kind === 'delta' && event.name === 'h1');
   assert.deepEqual(keysOf(hidden, context), ['why.delta.hidden']);
@@ -111,7 +111,7 @@ test('seed in French: the same reasons, with a decimal comma', async () => {
   assert.match(explainWhy(hidden, context), /dérivation en chaîne.*l’erreur remonte/);
 });
 
-test('Mazur (sigmoid, biases, two outputs): activations, biases and each sign as the engine computed them', async () => {
+test('Mazur (sigmoid, biases, two outputs): activations, biases, each sign as the engine computed it', async () => {
   const { events, context } = await firstStep(mazur);
   const h1 = find(events, (event) => event.kind === 'forward' && event.name === 'h1');
   assert.deepEqual(keysOf(h1, context), ['why.forward.sumBias', 'why.forward.activation']);

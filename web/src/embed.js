@@ -1,9 +1,9 @@
 // The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
 // (docs/share-links.md) plus `hide=formula,controls` (parts to leave out), `autoplay=1`, `workbench=1`
 // (training, the architecture, the data and the gradient check under the step), `why=1` (the formula's "Why?" line
-// open from the start) and `intro=1` (the first-visit card, until a learner dismisses it on backstep's origin). It tells its parent its height,
-// so the host can size the frame, says backstep:ready, and answers its parent's messages: backstep:next,
-// backstep:prev, backstep:goto {step, event}, backstep:load {document}.
+// open from the start) and `intro=1` (the first-visit card, until a learner dismisses it on backstep's origin).
+// It tells its parent its height, so the host can size the frame, says backstep:ready, and answers its parent's
+// messages: backstep:next, backstep:prev, backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';

@@ -104,8 +104,9 @@ function labelSkeleton(parts, t, loading) {
  *            is dismissed on this origin: on the full page by default, off elsewhere), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
  *            the full page), workbench (training, the architecture, the data and the gradient check under the
- *            step: on by default on the full page only), hide (parts to leave out: 'formula', 'controls'), appUrl (the full page's address, which
- *            share links and "open in backstep" start with; this page's by default) }.
+ *            step: on by default on the full page only), hide (parts to leave out: 'formula', 'controls'),
+ *            appUrl (the full page's address, which share links and "open in backstep" start with; this page's by
+ *            default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), showLinkError(message),
  *           setHidden(parts), dispose() }.
  */
