@@ -296,7 +296,7 @@ export default {
   'why.error.multi':
     'E adds up ½(prediction − target)² over the outputs: squaring makes every miss positive and big misses count much more, and the ½ cancels the 2 the derivative brings down, so each output’s slope is just its Δ.',
   'why.delta.output':
-    'A delta δ is how much the error changes when this neuron’s sum z changes (∂E/∂z). At the output it is the miss Δ times the slope of the activation, f′(z).',
+    'Backward pass: a delta δ is how much the error changes when this neuron’s sum z changes (∂E/∂z). At the output it is the miss Δ times the slope of the activation, f′(z).',
   'why.delta.hidden':
     '{name} affects the error only through the neurons it feeds ({dests}): by the chain rule, its delta is the sum of their deltas, each times its weight from {name}, times {name}’s own slope f′(z). That is why the error flows backward: the layer after comes first.',
   'why.delta.negative': 'δ({name}) = {value} is negative: raising {name}’s sum would lower the error.',
@@ -305,7 +305,7 @@ export default {
   'why.delta.blocked':
     'Here f′(z) = 0, so no error flows back through {name}: the weights into it do not change in this step.',
   'why.gradient.weight':
-    'The gradient ∂E/∂{name} is how much the error changes when {name} changes. {name} multiplies {source} = {input} into {dest}’s sum, so its effect on that sum is scaled by its input: the gradient is {source} × δ({dest}).',
+    '∂E/∂{name} is how much the error changes when {name} changes. {name} multiplies {source} = {input} into {dest}’s sum, so its effect is scaled by that input: the gradient is {source} × δ({dest}).',
   'why.gradient.bias':
     'A bias is a weight whose input is always 1, so its gradient ∂E/∂{name} is just the delta of its neuron, δ({dest}).',
   'why.gradient.negative': 'It is negative ({value}): raising {name} would lower the error.',

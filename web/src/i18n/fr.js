@@ -305,7 +305,7 @@ export default {
   'why.error.multi':
     'E additionne ½(prédiction − cible)² sur les sorties : le carré rend tout écart positif et pèse bien plus les grands écarts, et le ½ annule le 2 que fait descendre la dérivée, si bien que la pente de chaque sortie vaut simplement son Δ.',
   'why.delta.output':
-    'Un delta δ mesure combien l’erreur change quand la somme z de ce neurone change (∂E/∂z). En sortie, c’est l’écart Δ multiplié par la pente de l’activation, f′(z).',
+    'Propagation arrière : un delta δ mesure combien l’erreur change quand la somme z de ce neurone change (∂E/∂z). En sortie, c’est l’écart Δ multiplié par la pente de l’activation, f′(z).',
   'why.delta.hidden':
     '{name} n’agit sur l’erreur qu’à travers les neurones qu’il alimente ({dests}) : par la dérivation en chaîne, son delta est la somme de leurs deltas, chacun multiplié par son poids venant de {name}, fois la pente f′(z) de {name}. Voilà pourquoi l’erreur remonte : la couche suivante passe d’abord.',
   'why.delta.negative': 'δ({name}) = {value} est négatif : augmenter la somme de {name} ferait baisser l’erreur.',
@@ -314,7 +314,7 @@ export default {
   'why.delta.blocked':
     'Ici f′(z) = 0 : aucune erreur ne remonte à travers {name}, et les poids qui y entrent ne changent pas à cette étape.',
   'why.gradient.weight':
-    'Le gradient ∂E/∂{name} mesure combien l’erreur change quand {name} change. {name} multiplie {source} = {input} dans la somme de {dest}, donc son effet sur cette somme est proportionnel à son entrée : le gradient vaut {source} × δ({dest}).',
+    '∂E/∂{name} mesure combien l’erreur change quand {name} change. {name} multiplie {source} = {input} dans la somme de {dest}, donc son effet est proportionnel à cette entrée : le gradient vaut {source} × δ({dest}).',
   'why.gradient.bias':
     'Un biais est un poids dont l’entrée vaut toujours 1 : son gradient ∂E/∂{name} est simplement le delta de son neurone, δ({dest}).',
   'why.gradient.negative': 'Il est négatif ({value}) : augmenter {name} ferait baisser l’erreur.',

@@ -20,8 +20,8 @@ function phaseList(t) {
 }
 
 /**
- * Builds the card (before `before`, inside the instance `root`) and returns { element, focus() }.
- * onDismiss(): the learner closed it (remember it); then it removes itself.
+ * Builds the card just before the element `before` (inside the instance `root`) and returns { element, focus() }.
+ * onDismiss(): the learner closed it (to remember); focusAfter(): where focus goes if it was in the card.
  */
 export function mountIntroCard(before, { t, uid, scope, root, onDismiss, focusAfter }) {
   const titleId = uid('intro-title');
