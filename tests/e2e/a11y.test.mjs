@@ -58,3 +58,32 @@ test('axe: the compact embed in a 700 × 500 column, light and dark, scalar and 
     assert.deepEqual(errors, []);
   }
 });
+
+test('axe: the intro card, the Why? line and the shortcuts, on a desktop and a phone, light and dark', async () => {
+  for (const viewport of [DESKTOP, PHONE])
+    for (const colorScheme of ['light', 'dark']) {
+      const where = `${viewport.width}px, ${colorScheme}`;
+      const { page, errors } = await app.open({ viewport, colorScheme, intro: true });
+      assert.deepEqual(await seriousViolations(page), [], `${where}: the intro card`);
+      await page.keyboard.press('Escape');
+      await frameTo(page, 18);
+      assert.deepEqual(await seriousViolations(page), [], `${where}: the Why? line of an update`);
+      await page.locator('.backstep').focus();
+      await page.keyboard.press('?');
+      assert.deepEqual(await seriousViolations(page), [], `${where}: the list of shortcuts`);
+      assert.deepEqual(errors, []);
+    }
+});
+
+test('axe: an embed with the Why? line open and the intro card (embed.html#why=1&intro=1)', async () => {
+  const { page, errors } = await app.open({
+    query: 'embed.html#why=1&intro=1',
+    viewport: { width: 700, height: 500 },
+    intro: true,
+  });
+  await frameTo(page, 8);
+  assert.ok(await page.getByTestId('intro-card').isVisible());
+  assert.ok(await page.getByTestId('why-text').isVisible());
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(errors, []);
+});

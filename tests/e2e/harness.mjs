@@ -71,7 +71,10 @@ export function usePage() {
     await new Promise((done) => (context.server ? context.server.close(done) : done()));
   });
 
-  /** A fresh page at the app, ready (engine loaded, seed shown). */
+  /**
+   * A fresh page at the app, ready (engine loaded, seed shown). Its intro card for a first visit is taken as
+   * dismissed unless `intro` is true (a fresh browser context is a first visit every time).
+   */
   context.open = async ({
     viewport = DESKTOP,
     reducedMotion = 'reduce',
@@ -81,6 +84,7 @@ export function usePage() {
     init = null,
     permissions = [],
     locale = 'en-US',
+    intro = false,
   } = {}) => {
     const browserContext = await context.browser.newContext({
       viewport,
@@ -93,6 +97,7 @@ export function usePage() {
     });
     context.contexts.push(browserContext);
     const page = await browserContext.newPage();
+    if (!intro) await page.addInitScript(dismissIntro);
     if (init) await page.addInitScript(init);
     const errors = await collectErrors(page);
     page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
@@ -102,6 +107,15 @@ export function usePage() {
     return { page, errors };
   };
   return context;
+}
+
+/** Runs in the page before its scripts: the intro card counts as dismissed (settings-storage.js). */
+export function dismissIntro() {
+  try {
+    localStorage.setItem('backstep.introDismissed', '1');
+  } catch {
+    // about:blank and opaque origins have no storage
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 // The iframe embed (embed.html): one instance with minimal chrome, opened from the fragment — a share link
-// (docs/share-links.md) plus `hide=formula,controls` (parts to leave out), `autoplay=1` and `workbench=1`
-// (training, the architecture, the data and the gradient check under the step). It tells its parent its height,
-// so the host can size the frame, says backstep:ready, and answers its parent's messages: backstep:next,
-// backstep:prev, backstep:goto {step, event}, backstep:load {document}.
+// (docs/share-links.md) plus `hide=formula,controls` (parts to leave out), `autoplay=1`, `workbench=1`
+// (training, the architecture, the data and the gradient check under the step), `why=1` (the formula's "Why?" line
+// open from the start) and `intro=1` (the first-visit card, until a learner dismisses it on backstep's origin).
+// It tells its parent its height, so the host can size the frame, says backstep:ready, and answers its parent's
+// messages: backstep:next, backstep:prev, backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
@@ -24,6 +25,8 @@ function embedOptions(fragment) {
     hide: parseHide(decodeURIComponent(keys.get('hide') ?? '')),
     autoplay: keys.get('autoplay') === '1',
     workbench: keys.get('workbench') === '1',
+    why: keys.get('why') === '1' ? true : undefined,
+    intro: keys.get('intro') === '1',
   };
 }
 
@@ -43,12 +46,14 @@ function answer(instance, message) {
 
 async function start() {
   const fragment = window.location.hash;
-  const { hide, autoplay, workbench } = embedOptions(fragment);
+  const { hide, autoplay, workbench, why, intro } = embedOptions(fragment);
   const link = fragment ? await readLink(fragment, await engineLimits()) : { ok: true };
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
     hide,
     workbench,
+    why,
+    intro,
     appUrl: new URL('./index.html', window.location.href).href,
     ...mountOptionsFromLink(link),
   });

@@ -9,7 +9,7 @@ import { createStore } from '../state/store.js';
 import { createInitialState, DEFAULT_SETTINGS } from '../state/initial.js';
 import { currentEntry } from '../state/selectors.js';
 import { writeLink } from '../link/share-link.js';
-import { loadSettings, saveSettings } from '../state/settings-storage.js';
+import { dismissIntro, introDismissed, loadSettings, saveSettings } from '../state/settings-storage.js';
 import { createSession } from '../state/session.js';
 import { createActions } from '../state/actions.js';
 import { createPlayer } from '../player/player.js';
@@ -24,6 +24,8 @@ import { mountTransport } from '../controls/transport.js';
 import { mountScrubber } from '../controls/scrubber.js';
 import { mountSpeed } from '../controls/speed.js';
 import { installKeyboard } from '../controls/keyboard.js';
+import { mountShortcutsDialog } from '../controls/shortcuts-dialog.js';
+import { mountIntroCard } from '../intro/intro-card.js';
 import { mountEditor } from '../edit/editor.js';
 import { mountShareDialog } from '../controls/share-dialog.js';
 import { mountWorkbench } from '../workbench/workbench.js';
@@ -71,7 +73,7 @@ function skeleton({ uid, page, embed, linked, workbench }) {
     bar,
     banner,
   ]);
-  return { element, header, graphCard, formulaCard, workbenchCard, bar, banner, announcer, skip, openFull };
+  return { element, header, main, graphCard, formulaCard, workbenchCard, bar, banner, announcer, skip, openFull };
 }
 
 /** Texts of the skeleton itself, in the instance's language; the loading note until the engine is ready. */
@@ -97,11 +99,14 @@ function labelSkeleton(parts, t, loading) {
  * options: { document (a network document, object or text) | example ('seed', 'mazur'), position and event
  *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
- *            decimals, speed, view, storage (remember settings; off by default), page (the full page: fixed
+ *            decimals, speed, view, why (the formula's "Why?" line open: on the full page by default, closed
+ *            elsewhere), storage (remember settings; off by default), intro (the card for a first visit, until it
+ *            is dismissed on this origin: on the full page by default, off elsewhere), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
  *            the full page), workbench (training, the architecture, the data and the gradient check under the
- *            step: on by default on the full page only), hide (parts to leave out: 'formula', 'controls'), appUrl (the full page's address, which
- *            share links and "open in backstep" start with; this page's by default) }.
+ *            step: on by default on the full page only), hide (parts to leave out: 'formula', 'controls'),
+ *            appUrl (the full page's address, which share links and "open in backstep" start with; this page's by
+ *            default) }.
  * Returns { element, ready (a promise of the instance), store, actions, load(doc), link(), showLinkError(message),
  *           setHidden(parts), dispose() }.
  */
@@ -120,8 +125,9 @@ export function mountBackstep(root, options = {}) {
   root.append(element);
   const theme = followTheme(element, scope);
 
-  const given = ['theme', 'decimals', 'speed', 'view', 'language'].filter((key) => options[key] !== undefined);
+  const given = ['theme', 'decimals', 'speed', 'view', 'language', 'why'].filter((key) => options[key] !== undefined);
   const settings = {
+    ...(page ? {} : { why: false }), // in a post's column the formula card stays compact until asked
     ...(options.storage ? loadSettings() : {}),
     ...Object.fromEntries(given.map((key) => [key, options[key]])),
   };
@@ -135,6 +141,7 @@ export function mountBackstep(root, options = {}) {
   let disposed = false;
   let ui = null; // the parts built in the current language: rebuilt, with the same state, when it changes
   let training = null; // the workbench's training runs and loss curve: they outlive a rebuilt interface
+  let introOpen = (options.intro ?? page) && !introDismissed(); // the first-visit card, until it is dismissed
   const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, setHidden, dispose };
   setHidden(options.hide ?? []);
 
@@ -224,15 +231,31 @@ export function mountBackstep(root, options = {}) {
     panel.render();
     const barInner = h('div', { class: 'bar-inner' }, [barCaption]);
     parts.bar.append(barInner);
-    mountTransport(barInner, context);
+    const transport = mountTransport(barInner, context);
     mountScrubber(barInner, context);
-    mountSpeed(barInner, context);
+    const barEnd = h('div', { class: 'bar-end' });
+    barInner.append(barEnd);
+    mountSpeed(barEnd, context);
+    const shortcuts = mountShortcutsDialog(element, barEnd, context);
     mountEditor(parts.graphCard, context);
     if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
-    installKeyboard(element, actions, uiScope);
+    installKeyboard(element, { ...actions, showShortcuts: shortcuts.open }, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
-    ui = { scope: uiScope, status };
+    const intro = introOpen ? mountIntro(context, transport.play) : null;
+    ui = { scope: uiScope, status, intro };
+  }
+
+  /** The first-visit card, before the cards; once dismissed, remembered, and focus goes on to the controls. */
+  function mountIntro(context, play) {
+    return mountIntroCard(parts.main, {
+      ...context,
+      onDismiss: () => {
+        introOpen = false;
+        dismissIntro();
+      },
+      focusAfter: () => (parts.bar.hidden ? element : play).focus({ preventScroll: true }),
+    });
   }
 
   scope.own(
@@ -294,7 +317,8 @@ export function mountBackstep(root, options = {}) {
     if (pending) ui.status.show(pending);
     if (options.linkError) showLinkError(options.linkError);
     element.dataset.status = 'ready';
-    if (page && !element.contains(document.activeElement)) element.focus({ preventScroll: true }); // the page's keys work at once
+    // The page's keys work at once; a first visit starts on the intro card's button (the keys still work there).
+    if (page && !element.contains(document.activeElement)) (ui.intro ?? element).focus({ preventScroll: true });
     return instance;
   })();
 

@@ -14,3 +14,4 @@ import '../styles/instance.css';
 import '../styles/compact.css';
 import '../styles/workbench.css';
 import '../styles/data-table.css';
+import '../styles/intro.css';

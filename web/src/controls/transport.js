@@ -3,24 +3,29 @@
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { isAtStart } from '../state/selectors.js';
+import { bindingFor } from './keyboard.js';
 
 export function mountTransport(container, { store, actions, t }) {
-  const button = (id, iconName, action, extraClass = '') => {
+  // Each button does a command of the keyboard's table, whose key it names (aria-keyshortcuts, its title).
+  const keyNames = new Map(); // button → the name of its key, in this language
+  const button = (id, iconName, command, extraClass = '') => {
+    const { aria } = bindingFor(command);
     const element = h(
       'button',
-      { type: 'button', class: `tbtn ${extraClass}`, 'data-testid': id, 'aria-keyshortcuts': t(`shortcut.${id}`) },
+      { type: 'button', class: `tbtn ${extraClass}`, 'data-testid': id, 'aria-keyshortcuts': aria },
       [icon(iconName), h('span', { class: 'tbtn-label' })],
     );
+    keyNames.set(element, t(`key.${aria}`));
     element.addEventListener('click', () => {
-      if (element.getAttribute('aria-disabled') !== 'true') action();
+      if (element.getAttribute('aria-disabled') !== 'true') actions[command]();
     });
     return element;
   };
-  const reset = button('reset', 'reset', actions.reset);
-  const back = button('step-back', 'stepBack', actions.stepBack);
-  const play = button('play', 'play', actions.togglePlay, 'tbtn-primary');
-  const forward = button('step-forward', 'stepForward', actions.stepForward);
-  const end = button('skip-end', 'skipEnd', actions.skipToEnd);
+  const reset = button('reset', 'reset', 'reset');
+  const back = button('step-back', 'stepBack', 'stepBack');
+  const play = button('play', 'play', 'togglePlay', 'tbtn-primary');
+  const forward = button('step-forward', 'stepForward', 'stepForward');
+  const end = button('skip-end', 'skipEnd', 'skipToEnd');
   const group = h('div', { class: 'transport', role: 'group', 'aria-label': t('transport.label') }, [
     reset,
     back,
@@ -33,7 +38,7 @@ export function mountTransport(container, { store, actions, t }) {
   const label = (element, key) => {
     const text = t(key);
     element.setAttribute('aria-label', text);
-    element.title = `${text} (${t(`shortcut.${element.dataset.testid}.name`)})`;
+    element.title = `${text} (${keyNames.get(element)})`;
     element.querySelector('.tbtn-label').textContent = text;
   };
 

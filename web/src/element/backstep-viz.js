@@ -5,7 +5,8 @@
 // `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed,
 // step and event; `hide="formula,controls"` leaves parts out. Changing one later takes effect at once (a new
 // src, link or example opens that network). `workbench` (read when it starts) adds training, the architecture
-// editor, the data table and the gradient check under the step.
+// editor, the data table and the gradient check under the step; `why` opens the formula's "Why?" line from the start
+// and `intro` shows the first-visit card (until a learner dismisses it on this origin); both read when it starts.
 // Events: ready, step (the frame moved) and change (another document). Methods: next(), prev(),
 // goto(step, event), load(doc) and toJSON().
 import { mountBackstep } from '../component/mount.js';
@@ -123,6 +124,8 @@ class BackstepViz extends HTMLElement {
       appUrl: this.getAttribute('app') ?? undefined,
       hide: parseHide(this.getAttribute('hide')),
       workbench: this.hasAttribute('workbench'), // training, network, data and gradient check (read at start)
+      why: this.hasAttribute('why') ? true : undefined,
+      intro: this.hasAttribute('intro'),
       ...fromLink,
       ...this.#attributeOptions(),
     });
@@ -152,7 +155,10 @@ class BackstepViz extends HTMLElement {
 
   /** Sets the display options to the attributes'; one that was removed goes back to its default. */
   #applyDisplay() {
-    const defaults = { ...DEFAULT_SETTINGS, language: supportedLanguage(navigator.language), ...this.#linkDisplay };
+    // Only the settings an attribute or a link sets: the learner's own (the "Why?" line) stay as they are.
+    const settingKeys = Object.values(DISPLAY_ATTRIBUTES).map((key) => LINK_OPTIONS[key].setting);
+    const display = Object.fromEntries(settingKeys.map((setting) => [setting, DEFAULT_SETTINGS[setting]]));
+    const defaults = { ...display, language: supportedLanguage(navigator.language), ...this.#linkDisplay };
     const wanted = { ...defaults, ...this.#attributeOptions() };
     const { settings } = this.#instance.store.get();
     for (const [key, value] of Object.entries(wanted))

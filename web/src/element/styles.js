@@ -15,6 +15,7 @@ import instance from '../styles/instance.css?inline';
 import compact from '../styles/compact.css?inline';
 import workbench from '../styles/workbench.css?inline';
 import dataTable from '../styles/data-table.css?inline';
+import intro from '../styles/intro.css?inline';
 
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
@@ -46,6 +47,7 @@ export function componentSheet() {
       compact,
       workbench,
       dataTable,
+      intro,
     ].join('\n');
     shadowSheet.replaceSync(text);
   }

@@ -12,6 +12,7 @@ import { scalarFormula } from './scalar.js';
 import { createBoxFit } from './fit.js';
 import { nextFrame } from '../component/next-frame.js';
 import { eventTitle, refLabel } from './titles.js';
+import { createWhyLine } from './why-line.js';
 
 function formulaContext(state, upTo, t) {
   const entry = currentEntry(state);
@@ -41,9 +42,22 @@ function viewButton(view, onClick, t) {
   });
 }
 
+/** What the "Why?" line reads for an event of the step on screen. */
+function whyContext(state, t) {
+  const entry = currentEntry(state);
+  return {
+    t,
+    decimals: state.settings.decimals,
+    events: entry.trace.events,
+    outputNames: state.labels.neurons.at(-1),
+    batchSize: entry.trace.batchSize ?? 1,
+  };
+}
+
 export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, scope }) {
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
+  const why = createWhyLine({ actions, t, uid });
   const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view), t));
   const rows = ['symbolic', 'substituted', 'result'].map((part) => ({
     part,
@@ -60,9 +74,13 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   card.append(
     h('div', { class: 'card-head formula-head' }, [
       h('h2', { id: uid('formula-title'), class: 'card-title', text: t('formula.title') }),
-      h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
+      h('div', { class: 'formula-head-tools' }, [
+        why.toggle,
+        h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
+      ]),
     ]),
     h('div', { class: 'formula-caption-line' }, [phase, caption]),
+    why.text,
     preview,
     body,
   );
@@ -81,6 +99,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     phase.textContent = t(`phase.${phaseOf(event)}`);
     phase.dataset.phase = phaseOf(event);
     caption.textContent = eventTitle(event, t);
+    why.show(event, whyContext(state, t), state.settings.why);
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
@@ -126,7 +145,8 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
       state.cursor !== previous.cursor ||
       state.history !== previous.history ||
       state.settings.decimals !== previous.settings.decimals ||
-      state.settings.view !== previous.settings.view
+      state.settings.view !== previous.settings.view ||
+      state.settings.why !== previous.settings.why
     )
       render();
   });

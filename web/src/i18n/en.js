@@ -139,16 +139,6 @@ export default {
   'transport.pause': 'Pause',
   'transport.forward': 'Step forward',
   'transport.end': 'Skip to end of step',
-  'shortcut.reset': 'Home',
-  'shortcut.step-back': 'ArrowLeft',
-  'shortcut.play': 'Space',
-  'shortcut.step-forward': 'ArrowRight',
-  'shortcut.skip-end': 'End',
-  'shortcut.reset.name': 'Home',
-  'shortcut.step-back.name': '←',
-  'shortcut.play.name': 'Space',
-  'shortcut.step-forward.name': '→',
-  'shortcut.skip-end.name': 'End',
 
   'scrubber.label': 'Position in this training step',
   'scrubber.phases': 'Jump to a phase',
@@ -291,4 +281,80 @@ export default {
   'train.notReached.one': '1 epoch, and the mean error is still above {target}.',
   'check.allZero':
     'Every gradient of this step is 0, by both methods: there is nothing to compare here (the inputs or the deltas are 0). Try another step.',
+
+  'why.toggle': 'Why?',
+  'why.input':
+    'A training step starts with sample {sample}: its inputs go into the network, and its target is the answer the output should give. The step predicts, measures the miss, then corrects every weight.',
+  'why.forward.sum': 'Forward pass: {name} adds up its inputs, each multiplied by the weight of its connection.',
+  'why.forward.sumBias':
+    'Forward pass: {name} adds up its inputs, each multiplied by the weight of its connection, plus its bias.',
+  'why.forward.linear': 'Its activation is linear, so its value is that sum itself.',
+  'why.forward.activation': 'Then its activation, {activation}, bends that sum into its value: z = {z} gives {value}.',
+  'why.forward.output': '{name} is an output: its value is the network’s prediction.',
+  'why.error':
+    'E = ½(prediction − target)² measures the miss: squaring makes every miss positive and big misses count much more, and the ½ cancels the 2 the derivative brings down, so the slope ∂E/∂{name} is just Δ = {difference}.',
+  'why.error.multi':
+    'E adds up ½(prediction − target)² over the outputs: squaring makes every miss positive and big misses count much more, and the ½ cancels the 2 the derivative brings down, so each output’s slope is just its Δ.',
+  'why.delta.output':
+    'Backward pass: a delta δ is how much the error changes when this neuron’s sum z changes (∂E/∂z). At the output it is the miss Δ times the slope of the activation, f′(z).',
+  'why.delta.hidden':
+    '{name} affects the error only through the neurons it feeds ({dests}): by the chain rule, its delta is the sum of their deltas, each times its weight from {name}, times {name}’s own slope f′(z). That is why the error flows backward: the layer after comes first.',
+  'why.delta.negative': 'δ({name}) = {value} is negative: raising {name}’s sum would lower the error.',
+  'why.delta.positive': 'δ({name}) = {value} is positive: lowering {name}’s sum would lower the error.',
+  'why.delta.zero': 'δ({name}) is 0: a small change of {name}’s sum does not change the error.',
+  'why.delta.blocked':
+    'Here f′(z) = 0, so no error flows back through {name}: the weights into it do not change in this step.',
+  'why.gradient.weight':
+    '∂E/∂{name} is how much the error changes when {name} changes. {name} multiplies {source} = {input} into {dest}’s sum, so its effect is scaled by that input: the gradient is {source} × δ({dest}).',
+  'why.gradient.bias':
+    'A bias is a weight whose input is always 1, so its gradient ∂E/∂{name} is just the delta of its neuron, δ({dest}).',
+  'why.gradient.negative': 'It is negative ({value}): raising {name} would lower the error.',
+  'why.gradient.positive': 'It is positive ({value}): lowering {name} would lower the error.',
+  'why.gradient.zero': 'It is 0: {name} does not change the error here (its input or its delta is 0).',
+  'why.update.up':
+    'Gradient descent steps against the gradient, downhill: {name} goes up because its gradient is negative ({gradient}).',
+  'why.update.down':
+    'Gradient descent steps against the gradient, downhill: {name} goes down because its gradient is positive ({gradient}).',
+  'why.update.still':
+    'Gradient descent steps against the gradient: the gradient of {name} is 0, so it stays where it is.',
+  'why.update.rate':
+    'The learning rate η = {rate} sets the size of the step: it is a guess, and too large a step overshoots the bottom.',
+  'why.update.batch': 'The gradient used is the mean over the batch’s {count} samples.',
+  'why.result.lower':
+    'The same sample through the updated network: the error fell from {old} to {value}, so the step went downhill. Training repeats this, sample after sample.',
+  'why.result.higher':
+    'The same sample through the updated network: the error rose from {old} to {value}, so the step overshot; a smaller learning rate takes smaller steps.',
+  'why.result.same':
+    'The same sample through the updated network: the error stays at {value}; nothing moved enough to change it.',
+  'why.result.overflow':
+    'The same sample through the updated network: the error is too large to compute, so the step was far too big. Try a smaller learning rate.',
+  'intro.title': 'New here? Backpropagation, one calculation at a time',
+  'intro.what':
+    'A small neural network learns from one example, as in “Backpropagation step by step”. Each frame is one calculation: the graph shows the numbers, the formula card how each was computed, and why.',
+  'intro.phases': 'Each training step has four phases:',
+  'intro.phase.forward': 'compute the prediction, layer by layer',
+  'intro.phase.error': 'compare it with the target',
+  'intro.phase.backward': 'deltas and gradients, from the output back',
+  'intro.phase.update': 'every weight steps against its gradient',
+  'intro.keys': 'Press Play to watch, or step with → and ←.',
+  'intro.more': 'Press ? for every key.',
+  'intro.dismiss': 'Got it',
+  'shortcuts.button': 'Keyboard shortcuts',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.key': 'Key',
+  'shortcuts.action': 'Action',
+  'shortcuts.note': 'The keys act on the backstep that has focus (click it first). Esc closes this list.',
+  'key.Space': 'Space',
+  'key.ArrowRight': '→',
+  'key.ArrowLeft': '←',
+  'key.Home': 'Home',
+  'key.End': 'End',
+  'key.?': '?',
+  'command.togglePlay': 'Play or pause',
+  'command.stepForward': 'Step forward: the next calculation',
+  'command.stepBack': 'Step back: the previous calculation',
+  'command.reset': 'Back to the start of the step',
+  'command.skipToEnd': 'Skip to the end of the step',
+  'command.showShortcuts': 'Show these shortcuts',
 };

@@ -141,16 +141,6 @@ export default {
   'transport.pause': 'Pause',
   'transport.forward': 'Avancer d’un pas',
   'transport.end': 'Aller à la fin de l’étape',
-  'shortcut.reset': 'Home',
-  'shortcut.step-back': 'ArrowLeft',
-  'shortcut.play': 'Space',
-  'shortcut.step-forward': 'ArrowRight',
-  'shortcut.skip-end': 'End',
-  'shortcut.reset.name': 'Début',
-  'shortcut.step-back.name': '←',
-  'shortcut.play.name': 'Espace',
-  'shortcut.step-forward.name': '→',
-  'shortcut.skip-end.name': 'Fin',
 
   'scrubber.label': 'Position dans cette étape d’apprentissage',
   'scrubber.phases': 'Aller à une phase',
@@ -298,4 +288,83 @@ export default {
   'train.notReached.one': '1 époque, et l’erreur moyenne reste au-dessus de {target}.',
   'check.allZero':
     'Tous les gradients de ce pas valent 0, par les deux méthodes : il n’y a rien à comparer ici (les entrées ou les deltas valent 0). Essayez un autre pas.',
+
+  'why.toggle': 'Pourquoi ?',
+  'why.input':
+    'Une étape d’apprentissage commence par l’échantillon {sample} : ses entrées entrent dans le réseau, et sa cible est la réponse que la sortie devrait donner. L’étape prédit, mesure l’écart, puis corrige chaque poids.',
+  'why.forward.sum':
+    'Propagation avant : {name} additionne ses entrées, chacune multipliée par le poids de sa connexion.',
+  'why.forward.sumBias':
+    'Propagation avant : {name} additionne ses entrées, chacune multipliée par le poids de sa connexion, plus son biais.',
+  'why.forward.linear': 'Son activation est linéaire : sa valeur est cette somme elle-même.',
+  'why.forward.activation':
+    'Puis son activation, {activation}, transforme cette somme en sa valeur : z = {z} donne {value}.',
+  'why.forward.output': '{name} est une sortie : sa valeur est la prédiction du réseau.',
+  'why.error':
+    'E = ½(prédiction − cible)² mesure l’écart : le carré rend tout écart positif et pèse bien plus les grands écarts, et le ½ annule le 2 que fait descendre la dérivée, si bien que la pente ∂E/∂{name} vaut simplement Δ = {difference}.',
+  'why.error.multi':
+    'E additionne ½(prédiction − cible)² sur les sorties : le carré rend tout écart positif et pèse bien plus les grands écarts, et le ½ annule le 2 que fait descendre la dérivée, si bien que la pente de chaque sortie vaut simplement son Δ.',
+  'why.delta.output':
+    'Propagation arrière : un delta δ mesure combien l’erreur change quand la somme z de ce neurone change (∂E/∂z). En sortie, c’est l’écart Δ multiplié par la pente de l’activation, f′(z).',
+  'why.delta.hidden':
+    '{name} n’agit sur l’erreur qu’à travers les neurones qu’il alimente ({dests}) : par la dérivation en chaîne, son delta est la somme de leurs deltas, chacun multiplié par son poids venant de {name}, fois la pente f′(z) de {name}. Voilà pourquoi l’erreur remonte : la couche suivante passe d’abord.',
+  'why.delta.negative': 'δ({name}) = {value} est négatif : augmenter la somme de {name} ferait baisser l’erreur.',
+  'why.delta.positive': 'δ({name}) = {value} est positif : diminuer la somme de {name} ferait baisser l’erreur.',
+  'why.delta.zero': 'δ({name}) vaut 0 : un petit changement de la somme de {name} ne change pas l’erreur.',
+  'why.delta.blocked':
+    'Ici f′(z) = 0 : aucune erreur ne remonte à travers {name}, et les poids qui y entrent ne changent pas à cette étape.',
+  'why.gradient.weight':
+    '∂E/∂{name} mesure combien l’erreur change quand {name} change. {name} multiplie {source} = {input} dans la somme de {dest}, donc son effet est proportionnel à cette entrée : le gradient vaut {source} × δ({dest}).',
+  'why.gradient.bias':
+    'Un biais est un poids dont l’entrée vaut toujours 1 : son gradient ∂E/∂{name} est simplement le delta de son neurone, δ({dest}).',
+  'why.gradient.negative': 'Il est négatif ({value}) : augmenter {name} ferait baisser l’erreur.',
+  'why.gradient.positive': 'Il est positif ({value}) : diminuer {name} ferait baisser l’erreur.',
+  'why.gradient.zero': 'Il vaut 0 : {name} ne change pas l’erreur ici (son entrée ou son delta vaut 0).',
+  'why.update.up':
+    'La descente de gradient fait un pas à l’opposé du gradient, vers le bas : {name} augmente parce que son gradient est négatif ({gradient}).',
+  'why.update.down':
+    'La descente de gradient fait un pas à l’opposé du gradient, vers le bas : {name} diminue parce que son gradient est positif ({gradient}).',
+  'why.update.still':
+    'La descente de gradient fait un pas à l’opposé du gradient : celui de {name} vaut 0, donc il ne bouge pas.',
+  'why.update.rate':
+    'Le taux d’apprentissage η = {rate} fixe la taille du pas : c’est un choix à tâtons, et un pas trop grand dépasse le fond.',
+  'why.update.batch': 'Le gradient utilisé est la moyenne sur les {count} échantillons du lot.',
+  'why.result.lower':
+    'Le même échantillon dans le réseau mis à jour : l’erreur est passée de {old} à {value}, le pas est bien descendu. L’apprentissage répète cela, échantillon après échantillon.',
+  'why.result.higher':
+    'Le même échantillon dans le réseau mis à jour : l’erreur est montée de {old} à {value}, le pas était trop grand ; un taux d’apprentissage plus petit fait des pas plus petits.',
+  'why.result.same':
+    'Le même échantillon dans le réseau mis à jour : l’erreur reste à {value} ; rien n’a assez bougé pour la changer.',
+  'why.result.overflow':
+    'Le même échantillon dans le réseau mis à jour : l’erreur est trop grande pour être calculée, le pas était bien trop grand. Essayez un taux d’apprentissage plus petit.',
+  'intro.title': 'Première visite ? La rétropropagation, un calcul à la fois',
+  'intro.what':
+    'Un petit réseau de neurones apprend à partir d’un exemple, comme dans « Backpropagation step by step ». Chaque image est un calcul : le graphe montre les nombres, la carte de formule comment chacun est calculé, et pourquoi.',
+  'intro.phases': 'Chaque étape d’apprentissage a quatre phases :',
+  'intro.phase.forward': 'calculer la prédiction, couche par couche',
+  'intro.phase.error': 'la comparer à la cible',
+  'intro.phase.backward': 'deltas et gradients, de la sortie vers l’entrée',
+  'intro.phase.update': 'chaque poids fait un pas à l’opposé de son gradient',
+  'intro.keys': 'Appuyez sur Lire pour regarder, ou avancez avec → et ←.',
+  'intro.more': 'Appuyez sur ? pour toutes les touches.',
+  'intro.dismiss': 'Compris',
+  'shortcuts.button': 'Raccourcis clavier',
+  'shortcuts.title': 'Raccourcis clavier',
+  'shortcuts.close': 'Fermer',
+  'shortcuts.key': 'Touche',
+  'shortcuts.action': 'Action',
+  'shortcuts.note':
+    'Les touches agissent sur le backstep qui a le focus (cliquez dessus d’abord). Échap ferme cette liste.',
+  'key.Space': 'Espace',
+  'key.ArrowRight': '→',
+  'key.ArrowLeft': '←',
+  'key.Home': 'Début',
+  'key.End': 'Fin',
+  'key.?': '?',
+  'command.togglePlay': 'Lire ou mettre en pause',
+  'command.stepForward': 'Avancer : le calcul suivant',
+  'command.stepBack': 'Reculer : le calcul précédent',
+  'command.reset': 'Revenir au début de l’étape',
+  'command.skipToEnd': 'Aller à la fin de l’étape',
+  'command.showShortcuts': 'Afficher ces raccourcis',
 };

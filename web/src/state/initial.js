@@ -1,6 +1,6 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
-//   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language} }
+//   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language, why} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
 // trained (so cursor.step is an index into history; the step's own number is history[k].position.step); follows:
@@ -12,8 +12,16 @@ export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];
 export const VIEWS = ['scalar', 'matrix'];
 export const THEMES = ['auto', 'light', 'dark'];
 
-// language: null until an instance resolves it (its option, else the browser's).
-export const DEFAULT_SETTINGS = Object.freeze({ decimals: 3, speed: 1, view: 'scalar', theme: 'auto', language: null });
+// language: null until an instance resolves it (its option, else the browser's). why: the formula card's "Why?"
+// line is open (an instance outside the full page starts with it closed: mount.js).
+export const DEFAULT_SETTINGS = Object.freeze({
+  decimals: 3,
+  speed: 1,
+  view: 'scalar',
+  theme: 'auto',
+  language: null,
+  why: true,
+});
 
 export function createInitialState(settings = {}) {
   return {

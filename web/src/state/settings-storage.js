@@ -1,9 +1,11 @@
-// Remembers the learner's display settings (precision, speed, view, theme, language) between visits.
+// Remembers the learner's display settings (precision, speed, view, theme, language, the "Why?" line open or
+// closed) between visits, and whether this origin's intro card was dismissed.
 import { DEFAULT_SETTINGS, SPEEDS, THEMES, VIEWS } from './initial.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { LANGUAGES } from '../i18n/index.js';
 
 const KEY = 'backstep.settings';
+const INTRO_KEY = 'backstep.introDismissed';
 
 const valid = {
   decimals: (value) => DECIMAL_CHOICES.includes(value),
@@ -11,6 +13,7 @@ const valid = {
   view: (value) => VIEWS.includes(value),
   theme: (value) => THEMES.includes(value),
   language: (value) => LANGUAGES.includes(value),
+  why: (value) => typeof value === 'boolean',
 };
 
 export function loadSettings() {
@@ -31,5 +34,25 @@ export function saveSettings(settings) {
     localStorage.setItem(KEY, JSON.stringify(settings));
   } catch {
     // private mode or storage disabled: settings last for this visit only
+  }
+}
+
+/**
+ * The intro card is for a first visit: once dismissed it stays away on this origin, whatever settings a link
+ * carries (a link's settings are not remembered, but a dismissal is). False where storage is unavailable.
+ */
+export function introDismissed() {
+  try {
+    return localStorage.getItem(INTRO_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function dismissIntro() {
+  try {
+    localStorage.setItem(INTRO_KEY, '1');
+  } catch {
+    // private mode or storage disabled: dismissed for this visit only
   }
 }
