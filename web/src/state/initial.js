@@ -1,6 +1,6 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
-//   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language} }
+//   cursor: {step, event}, playing, check, variants, settings: {decimals, speed, view, theme, language} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
 // trained (so cursor.step is an index into history; the step's own number is history[k].position.step). trace is
@@ -14,7 +14,8 @@ export const THEMES = ['auto', 'light', 'dark'];
 // language: null until an instance resolves it (its option, else the browser's).
 export const DEFAULT_SETTINGS = Object.freeze({ decimals: 3, speed: 1, view: 'scalar', theme: 'auto', language: null });
 
-export function createInitialState(settings = {}) {
+/** variants: the names of the variants compared with the step (state/variants.js), in the engine's order. */
+export function createInitialState(settings = {}, variants = []) {
   return {
     status: 'loading',
     presetId: null,
@@ -25,6 +26,7 @@ export function createInitialState(settings = {}) {
     cursor: { step: 0, event: 0 },
     playing: false,
     check: null, // the gradient check shown on the graph: {entry, byName: {w1: {numeric, relativeDifference}}}
+    variants, // the variants of the step compared beside it: ['output-first', …] (the engine computes them)
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
 }
