@@ -87,6 +87,14 @@ test('output first on a batch of four: disabled with the reason; with one sample
   await page.getByTestId('variant-batching-per-sample').check();
   await page.getByTestId('variant-output-first').check();
   assert.match(await text(page, 'variant-summary'), /values differ/);
+  // Back to the network's batch of 4 with output first still on: the engine's own refusal, in the panel.
+  await page.getByTestId('variant-batching-document').check();
+  assert.match(
+    await text(page, 'variant-summary'),
+    /^The engine does not compute this variant here: variant: output-first .* batch of 4 samples \(add per-sample\)\.$/,
+  );
+  assert.equal(await page.getByTestId('variant-table').isHidden(), true);
+  assert.equal(await page.locator('.status-banner').isHidden(), true, 'not an alert: the panel says it');
   assert.deepEqual(errors, []);
 });
 
