@@ -9,6 +9,8 @@ import { currentEntry } from '../state/selectors.js';
 import { mountVariantChoices } from './variant-choices.js';
 import { MAX_ROWS, variantRows, variantTable } from './variant-table.js';
 
+const MAX_NAMES = 12; // named in the summary sentence
+
 export function mountVariantsPanel(container, { store, actions, t, uid, hoverLinks }) {
   const choices = h('div', { class: 'variant-choices' });
   const whys = h('ul', { class: 'variant-whys', 'data-testid': 'variant-whys' });
@@ -57,7 +59,8 @@ export function mountVariantsPanel(container, { store, actions, t, uid, hoverLin
     body.replaceChildren(...variantRows(comparison, format));
     const total = comparison.results.length + comparison.parameters.length;
     const { differing } = comparison;
-    const names = differing.map((row) => row.name).filter(unique);
+    const all = differing.map((row) => row.name).filter(unique);
+    const names = all.length > MAX_NAMES ? [...all.slice(0, MAX_NAMES), '…'] : all; // a large network's thousands
     summary.textContent =
       differing.length === 0
         ? t('variants.same', { count: total })
