@@ -130,6 +130,7 @@ test('broken links are refused with a message naming what is wrong', async () =>
     event: 0,
     settings: {},
     language: null,
+    variants: [],
   });
 });
 

@@ -26,8 +26,8 @@ async function start() {
 function followAddress(instance) {
   let timer = null;
   instance.store.subscribe((state, previous) => {
-    if (state.cursor === previous.cursor && state.history === previous.history && state.settings === previous.settings)
-      return;
+    const same = ['cursor', 'history', 'settings', 'variants'].every((key) => state[key] === previous[key]);
+    if (same) return;
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const fragment = await instance.link();

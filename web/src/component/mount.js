@@ -7,6 +7,7 @@ import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
 import { createStore } from '../state/store.js';
 import { createInitialState, DEFAULT_SETTINGS } from '../state/initial.js';
+import { orderedVariants } from '../state/variants.js';
 import { currentEntry } from '../state/selectors.js';
 import { writeLink } from '../link/share-link.js';
 import { dismissIntro, introDismissed, loadSettings, saveSettings } from '../state/settings-storage.js';
@@ -132,7 +133,7 @@ export function mountBackstep(root, options = {}) {
     ...Object.fromEntries(given.map((key) => [key, options[key]])),
   };
   settings.language = supportedLanguage(settings.language ?? navigator.language);
-  const store = createStore(createInitialState(settings));
+  const store = createStore(createInitialState(settings, orderedVariants(options.variants ?? [])));
   let t = createTranslator(store.get().settings.language);
   labelSkeleton(parts, t, true);
   theme.set(store.get().settings.theme);
@@ -145,7 +146,8 @@ export function mountBackstep(root, options = {}) {
   const instance = { element, store, actions: null, ready: null, load: null, link, showLinkError, setHidden, dispose };
   setHidden(options.hide ?? []);
 
-  /** The fragment of a share link to what is on screen: the document, the frame, the options, the language. */
+  /** The fragment of a share link to what is on screen: the document, the frame, the options, the language, the
+      variants compared with the step. */
   function link() {
     const state = store.get();
     const entry = currentEntry(state);
@@ -158,6 +160,7 @@ export function mountBackstep(root, options = {}) {
       settings: display,
       defaults: DEFAULT_SETTINGS,
       language,
+      variants: state.variants,
       documentText: documentText(entry.document),
     });
   }

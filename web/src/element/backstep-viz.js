@@ -24,7 +24,7 @@ const FRAME_ATTRIBUTES = ['step', 'event'];
 const DISPLAY_ATTRIBUTES = { decimals: 'dec', speed: 'speed', theme: 'theme', view: 'view' };
 
 /** The display options (and language) among what mountOptionsFromLink gives. */
-function displayOf({ linkError, document, position, event, ...display }) {
+function displayOf({ linkError, document, position, event, variants, ...display }) {
   return Object.fromEntries(Object.entries(display).filter(([, value]) => value !== undefined));
 }
 
@@ -179,6 +179,7 @@ class BackstepViz extends HTMLElement {
     if (fromLink.document)
       instance.actions.loadDocument(fromLink.document, { position: fromLink.position, event: fromLink.event });
     else instance.actions.loadPreset(this.getAttribute('example') ?? undefined);
+    instance.actions.setVariants(fromLink.variants ?? []);
     this.#linkDisplay = displayOf(fromLink);
     this.#applyDisplay();
   }

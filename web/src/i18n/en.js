@@ -357,4 +357,51 @@ export default {
   'command.reset': 'Back to the start of the step',
   'command.skipToEnd': 'Skip to the end of the step',
   'command.showShortcuts': 'Show these shortcuts',
+  'workbench.variants': 'Variants',
+  'variants.intro':
+    'Compute this step another way and compare it, value by value, with the standard step. Worked examples on the web differ from one another in these ways.',
+  'variants.order': 'How the step is computed',
+  'variants.output-first': 'Update the output weights first, then compute the hidden deltas with them',
+  'variants.round-2': 'Round every value to 2 decimals as it is computed',
+  'variants.biases': 'Biases',
+  'variants.batching': 'Samples per update',
+  'variants.document': 'As the network says',
+  'variants.fixed-biases': 'Fixed',
+  'variants.trained-biases': 'Trained',
+  'variants.batch': 'All samples in one batch',
+  'variants.per-sample': 'One sample per step',
+  'variants.noBiases': 'This network has no biases.',
+  'variants.outputFirstNeedsOne':
+    'Output first needs one sample per step; this step’s batch has {count}: choose “One sample per step” first.',
+  'variants.why.output-first':
+    'Output first: the output layer’s weights are updated before the hidden deltas are computed, and those deltas then use the new output weights. The new output weights are the same as in the standard step; the hidden ones, and so the error after the step, differ. Matt Mazur’s post prints E = 0.291027924 after its first round because an early version of its script updated w5–w8 first; backpropagation as the post describes it, with the old weights, gives 0.291027774.',
+  'variants.why.round-2':
+    'Rounded to 2 decimals: each sum, activation, error, delta, gradient and new weight is rounded as soon as it is computed, so the rounding carries into everything after it. netflow.js rounds inside its model: for the seed post’s network it shows 0.25 after the step, where the exact step gives 0.2557.',
+  'variants.why.fixed-biases':
+    'Fixed biases: the biases keep their values and only the weights learn, as in Mazur’s post, which does not update its biases.',
+  'variants.why.trained-biases':
+    'Trained biases: each bias is updated like a weight whose input is always 1 (its gradient is its neuron’s delta), as most libraries do; Mazur’s post leaves its biases as they are.',
+  'variants.why.batch':
+    'One batch: the gradients of all {count} samples are averaged into a single update (full-batch gradient descent), starting at the first sample. Texts that add the gradients up instead of averaging them take steps {count} times as large.',
+  'variants.why.per-sample':
+    'One sample per step: the weights move after every sample (stochastic gradient descent), so each sample meets the weights the one before it left.',
+  'variants.pick': 'Choose a variant above: the step on screen appears here computed both ways, side by side.',
+  'variants.refused': 'The engine does not compute this variant here: {message}.',
+  'variants.same': 'This variant computes this step exactly as the standard step does: all {count} values are equal.',
+  'variants.differ': '{count} of {total} values differ: {names}.',
+  'variants.only': 'Only the values that differ',
+  'variants.more': 'The first {shown} of {count} rows are shown.',
+  'variants.caption': 'After the step on screen: standard and variant',
+  'variants.column.value': 'Value',
+  'variants.column.standard': 'Standard',
+  'variants.column.variant': 'Variant',
+  'variants.column.gap': 'Variant − standard',
+  'variants.row.prediction': '{name}',
+  'variants.row.predictionOf': '{name}, sample {sample}',
+  'variants.row.error': 'E',
+  'variants.row.errorOf': 'E, sample {sample}',
+  'variants.row.parameter': '{name}',
+  'variants.notUpdated': 'not updated',
+  'variants.absent': 'not in this step',
+  'variants.overflow': 'overflow',
 };

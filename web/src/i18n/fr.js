@@ -367,4 +367,52 @@ export default {
   'command.reset': 'Revenir au début de l’étape',
   'command.skipToEnd': 'Aller à la fin de l’étape',
   'command.showShortcuts': 'Afficher ces raccourcis',
+  'workbench.variants': 'Variantes',
+  'variants.intro':
+    'Calculez ce pas autrement et comparez-le, valeur par valeur, au pas standard. Les exemples détaillés publiés diffèrent les uns des autres de ces façons.',
+  'variants.order': 'Comment le pas est calculé',
+  'variants.output-first': 'Mettre à jour d’abord les poids de sortie, puis calculer avec eux les deltas cachés',
+  'variants.round-2': 'Arrondir chaque valeur à 2 décimales dès qu’elle est calculée',
+  'variants.biases': 'Biais',
+  'variants.batching': 'Échantillons par mise à jour',
+  'variants.document': 'Comme le dit le réseau',
+  'variants.fixed-biases': 'Fixes',
+  'variants.trained-biases': 'Entraînés',
+  'variants.batch': 'Tous les échantillons en un lot',
+  'variants.per-sample': 'Un échantillon par pas',
+  'variants.noBiases': 'Ce réseau n’a pas de biais.',
+  'variants.outputFirstNeedsOne':
+    'La sortie d’abord demande un échantillon par pas ; le lot de ce pas en compte {count} : choisissez d’abord « Un échantillon par pas ».',
+  'variants.why.output-first':
+    'La sortie d’abord : les poids de la couche de sortie sont mis à jour avant le calcul des deltas cachés, qui utilisent alors les nouveaux poids de sortie. Les nouveaux poids de sortie sont ceux du pas standard ; les poids cachés, et donc l’erreur après le pas, diffèrent. Le billet de Matt Mazur affiche E = 0,291027924 après son premier tour parce qu’une première version de son script mettait à jour w5–w8 d’abord ; la rétropropagation telle que le billet la décrit, avec les anciens poids, donne 0,291027774.',
+  'variants.why.round-2':
+    'Arrondi à 2 décimales : chaque somme, activation, erreur, delta, gradient et nouveau poids est arrondi dès qu’il est calculé, et l’arrondi se propage à tout ce qui suit. netflow.js arrondit dans son modèle : pour le réseau de l’article d’origine, il affiche 0,25 après le pas, là où le pas exact donne 0,2557.',
+  'variants.why.fixed-biases':
+    'Biais fixes : les biais gardent leur valeur et seuls les poids apprennent, comme dans le billet de Mazur, qui ne met pas ses biais à jour.',
+  'variants.why.trained-biases':
+    'Biais entraînés : chaque biais est mis à jour comme un poids dont l’entrée vaut toujours 1 (son gradient est le delta de son neurone), comme le font la plupart des bibliothèques ; le billet de Mazur laisse ses biais tels quels.',
+  'variants.why.batch':
+    'Un seul lot : les gradients des {count} échantillons sont moyennés en une seule mise à jour (descente de gradient sur tout le lot), à partir du premier échantillon. Les textes qui additionnent les gradients au lieu d’en faire la moyenne font des pas {count} fois plus grands.',
+  'variants.why.per-sample':
+    'Un échantillon par pas : les poids bougent après chaque échantillon (descente de gradient stochastique), donc chaque échantillon trouve les poids que le précédent a laissés.',
+  'variants.pick':
+    'Choisissez une variante ci-dessus : le pas affiché apparaît ici calculé des deux façons, côte à côte.',
+  'variants.refused': 'Le moteur ne calcule pas cette variante ici : {message}.',
+  'variants.same': 'Cette variante calcule ce pas exactement comme le pas standard : les {count} valeurs sont égales.',
+  'variants.differ': '{count} valeurs sur {total} diffèrent : {names}.',
+  'variants.only': 'Seulement les valeurs qui diffèrent',
+  'variants.more': 'Les {shown} premières lignes sur {count} sont affichées.',
+  'variants.caption': 'Après le pas affiché : standard et variante',
+  'variants.column.value': 'Valeur',
+  'variants.column.standard': 'Standard',
+  'variants.column.variant': 'Variante',
+  'variants.column.gap': 'Variante − standard',
+  'variants.row.prediction': '{name}',
+  'variants.row.predictionOf': '{name}, échantillon {sample}',
+  'variants.row.error': 'E',
+  'variants.row.errorOf': 'E, échantillon {sample}',
+  'variants.row.parameter': '{name}',
+  'variants.notUpdated': 'non mis à jour',
+  'variants.absent': 'hors de ce pas',
+  'variants.overflow': 'dépassement',
 };

@@ -11,6 +11,7 @@ import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 import { deflate, inflate } from './deflate.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { SPEEDS, THEMES, VIEWS } from '../state/initial.js';
+import { parseVariants, variantsText } from '../state/variants.js';
 
 export const LINK_VERSION = '1';
 export const MAX_LINK_LENGTH = 200_000; // characters: a longer link is refused before it is read
@@ -36,6 +37,16 @@ export const LINK_OPTIONS = {
   view: { setting: 'view', parse: String, values: VIEWS },
   theme: { setting: 'theme', parse: String, values: THEMES },
   speed: { setting: 'speed', parse: Number, values: SPEEDS },
+};
+
+/** The variants compared with the step (state/variants.js): `variant=output-first,round-2`; none by default. */
+export const LINK_VARIANTS = {
+  key: 'variant',
+  write: variantsText,
+  read: (text) => {
+    const read = parseVariants(text);
+    return read.ok ? read.names : fail(`variant: ${read.message}`);
+  },
 };
 
 class LinkError extends Error {}
@@ -80,7 +91,8 @@ const join = (parts) => parts.map(([key, value]) => `${key}=${encodeValue(value)
 /**
  * The fragment (without "#") for `document` (as the engine wrote it; `documentText`, the engine's own text of it,
  * keeps every number exact in a packed link) at `position`, frame `event`, with the display `settings` that
- * differ from `defaults`, and `language`; null if the link would be longer than a reader accepts.
+ * differ from `defaults`, `language` and the `variants` compared with the step; null if the link would be longer
+ * than a reader accepts.
  */
 export async function writeLink({
   document,
@@ -89,6 +101,7 @@ export async function writeLink({
   settings = {},
   defaults = {},
   language = null,
+  variants = [],
   documentText = JSON.stringify(document),
 }) {
   const tail = [];
@@ -100,6 +113,7 @@ export async function writeLink({
     if (value !== undefined && value !== defaults[option.setting]) tail.push([key, String(value)]);
   }
   if (language) tail.push(['lang', language]);
+  if (variants.length) tail.push([LINK_VARIANTS.key, LINK_VARIANTS.write(variants)]);
   if (canBeReadable(document)) {
     const readable = join([['v', LINK_VERSION], ...readableParts(document), ...tail]);
     if (readable.length <= READABLE_MAX_LENGTH) return readable;
@@ -222,7 +236,7 @@ function options(map) {
 }
 
 /**
- * Reads a fragment ("#…" or "…"): { ok: true, document (or null), position, event, settings, language }
+ * Reads a fragment ("#…" or "…"): { ok: true, document (or null), position, event, settings, language, variants }
  * or { ok: false, message }. A packed document stops inflating at `maxBytes` (the engine's limit).
  * Nothing in it is ever inserted as HTML or run.
  */
@@ -248,7 +262,9 @@ export async function readLink(fragment, { maxBytes }) {
     }
     const event = map.has('at') ? count(map.get('at'), 'at') : 0;
     const language = map.has('lang') ? map.get('lang').slice(0, 20) : null;
-    return { ok: true, document, position, event, settings: options(map), language };
+    const key = LINK_VARIANTS.key;
+    const variants = map.has(key) ? LINK_VARIANTS.read(map.get(key)) : [];
+    return { ok: true, document, position, event, settings: options(map), language, variants };
   } catch (error) {
     const reason =
       error instanceof LinkError ? error.message : `cannot be read (${String(error.message).slice(0, 80)})`;

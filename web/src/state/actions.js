@@ -7,6 +7,8 @@ import { valueAt, withValue } from '../edit/targets.js';
 import { presetById } from '../presets/index.js';
 import { phaseStart } from '../player/timeline.js';
 import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
+import { createVariantCache } from './variant-cache.js';
+import { orderedVariants, variantsText } from './variants.js';
 
 // The most steps one goTo computes past the end of history (a message from a host page cannot ask for a billion in
 // one call); stepping one frame at a time is not limited.
@@ -22,6 +24,17 @@ const CHECKPOINT_EVERY = 32;
 export function createActions(store, session, { report, t, formatValue }) {
   const get = store.get;
   const set = (patch) => store.update((state) => ({ ...state, ...patch }));
+  // A variant's trace of a step, or the engine's reason for refusing it (output-first with a batch of more than one
+  // sample): one engine call per step and list of variants.
+  const variantTraces = createVariantCache((entry, names) => {
+    try {
+      return { ok: true, trace: session.traceVariant(entry, names) };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      session.sync(currentEntry(get()));
+      return { ok: false, message: error.message };
+    }
+  });
 
   /** The history up to index `step`, computing the steps past its end (each one follows from the one before). */
   function historyUpTo(history, step) {
@@ -149,6 +162,21 @@ export function createActions(store, session, { report, t, formatValue }) {
     },
     pause: () => set({ playing: false }),
     togglePlay: () => (get().playing ? actions.pause() : actions.play()),
+    /** The variants compared with the step on screen (names, in any order; state.variants keeps the engine's). */
+    setVariants(names) {
+      const variants = orderedVariants(names);
+      if (variantsText(variants) !== variantsText(get().variants)) set({ variants });
+    },
+    /**
+     * The step on screen as the chosen variants compute it: { ok: true, trace } or { ok: false, message } (the
+     * engine's refusal); null with no variant chosen. Computed once per step and list of variants.
+     */
+    variantTrace() {
+      const state = get();
+      const entry = currentEntry(state);
+      if (!entry || state.variants.length === 0) return null;
+      return variantTraces.get(entry, variantsText(state.variants));
+    },
     setSetting(key, value) {
       store.update((state) => ({ ...state, settings: { ...state.settings, [key]: value } }));
     },

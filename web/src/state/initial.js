@@ -1,6 +1,6 @@
 // The shape of the page state:
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
-//   cursor: {step, event}, playing, check, settings: {decimals, speed, view, theme, language, why} }
+//   cursor: {step, event}, playing, check, variants, settings: {decimals, speed, view, theme, language, why} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
 // trained (so cursor.step is an index into history; the step's own number is history[k].position.step); follows:
@@ -23,7 +23,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   why: true,
 });
 
-export function createInitialState(settings = {}) {
+/** variants: the names of the variants compared with the step (state/variants.js), in the engine's order. */
+export function createInitialState(settings = {}, variants = []) {
   return {
     status: 'loading',
     presetId: null,
@@ -34,6 +35,7 @@ export function createInitialState(settings = {}) {
     cursor: { step: 0, event: 0 },
     playing: false,
     check: null, // the gradient check shown on the graph: {entry, byName: {w1: {numeric, relativeDifference}}}
+    variants, // the variants of the step compared beside it: ['output-first', …] (the engine computes them)
     settings: { ...DEFAULT_SETTINGS, ...settings },
   };
 }

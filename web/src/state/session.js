@@ -37,6 +37,11 @@ export function createSession(engine) {
         engine.restore(entry.document, entry.position);
       }
     },
+    /** The trace of the step that starts at `entry` as the variant `names` (comma-separated) computes it. */
+    traceVariant(entry, names) {
+      engine.restore(entry.document, entry.position);
+      return engine.traceVariant(names); // the engine does not move: it stays at the start of the entry
+    },
     /** Puts the engine at the start of a history entry (time travel). */
     sync(entry) {
       engine.restore(entry.document, entry.position);

@@ -1,17 +1,20 @@
-// The workbench under the step-by-step view: training, the architecture, the data and the gradient check, as tabs
-// (a tablist with arrow keys). Panels are built once, when first opened.
+// The workbench under the step-by-step view: training, the architecture, the data, the gradient check and the
+// variants of the step, as tabs (a tablist with arrow keys). Panels are built once, when first opened; the Variants
+// tab opens first when the instance starts with variants chosen (a share link's).
 import { h } from '../dom.js';
 import { formatNumber } from '../format/number.js';
 import { mountTrainPanel } from './train-panel.js';
 import { mountNetworkPanel } from './network-panel.js';
 import { mountCheckPanel } from './check-panel.js';
 import { mountDataPanel } from './data-panel.js';
+import { mountVariantsPanel } from './variants-panel.js';
 
 const TABS = [
   ['train', mountTrainPanel],
   ['network', mountNetworkPanel],
   ['data', mountDataPanel],
   ['check', mountCheckPanel],
+  ['variants', mountVariantsPanel],
 ];
 
 export function mountWorkbench(card, context) {
@@ -68,5 +71,5 @@ export function mountWorkbench(card, context) {
       open((next + tabs.length) % tabs.length, true);
     });
   });
-  open(0);
+  open(store.get().variants.length ? TABS.findIndex(([name]) => name === 'variants') : 0);
 }
