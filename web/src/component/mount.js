@@ -22,6 +22,7 @@ import { mountNarration } from '../narration/live-region.js';
 import { mountHeader } from '../controls/header.js';
 import { mountTransport } from '../controls/transport.js';
 import { mountScrubber } from '../controls/scrubber.js';
+import { mountStepStrip } from '../controls/step-strip.js';
 import { mountSpeed } from '../controls/speed.js';
 import { installKeyboard } from '../controls/keyboard.js';
 import { mountEditor } from '../edit/editor.js';
@@ -225,7 +226,8 @@ export function mountBackstep(root, options = {}) {
     const barInner = h('div', { class: 'bar-inner' }, [barCaption]);
     parts.bar.append(barInner);
     mountTransport(barInner, context);
-    mountScrubber(barInner, context);
+    const timeline = mountScrubber(barInner, context);
+    mountStepStrip(timeline.element, context); // above the phase timeline
     mountSpeed(barInner, context);
     mountEditor(parts.graphCard, context);
     if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
