@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { changeDecimals, formatChange } from '../../web/src/format/change.js';
+import { formatColumn } from '../../web/src/format/column.js';
 import { formatNumber } from '../../web/src/format/number.js';
 import { BackstepEngine } from '../../web/src/engine/engine.js';
 import { createSession } from '../../web/src/state/session.js';
@@ -200,4 +201,14 @@ test('shape and data: "hidden layer 1 now has 3 neurons", "sample 2’s target 0
   } finally {
     engine.dispose();
   }
+});
+
+test('a table column keeps the chosen decimals with trailing zeros; the graph’s labels strip them', () => {
+  assert.equal(formatColumn(-0.6876500000000001, 3), '−0.688');
+  assert.equal(formatColumn(0.5, 3), '0.500');
+  assert.equal(formatColumn(2, 3, ','), '2,000');
+  assert.equal(formatColumn(0, 4), '0.0000');
+  assert.equal(formatColumn(-4.39e-4, 3), '−4.39e−4', 'too small for 3 places: scientific, as elsewhere');
+  assert.equal(formatColumn(Number.NaN, 3), 'NaN');
+  assert.equal(formatNumber(0.5, 3), '0.5');
 });

@@ -121,3 +121,38 @@ test('showStep goes to any step at the same frame; past the last it computes up 
     engine.dispose();
   }
 });
+
+test('a training run is one entry of the strip, marked as such, with the E of the step it reached', async () => {
+  const { engine, store, actions, session } = await opened(seed);
+  try {
+    const trained = session.withEntry(
+      store.get().history[0],
+      (native) => (native.trainCurve(50), { document: native.document(), position: native.position() }),
+    );
+    actions.showTrained(trained, { after: 0 });
+    const { history } = store.get();
+    assert.deepEqual(
+      history.map((entry) => [entry.position.step, Boolean(entry.trained)]),
+      [
+        [0, false],
+        [50, true],
+      ],
+    );
+    assert.equal(history[1].error, stepError(history[1].trace));
+    assert.ok(history[1].error < history[0].error);
+    const { bars } = stripBins(
+      history.map((entry) => ({ error: entry.error, trained: entry.trained })),
+      390,
+      1,
+    );
+    assert.deepEqual(
+      bars.map((bar) => [bar.trained, bar.current]),
+      [
+        [false, false],
+        [true, true],
+      ],
+    );
+  } finally {
+    engine.dispose();
+  }
+});
