@@ -85,6 +85,8 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
           s('title', { text: barTitle(bar, history) }),
           s('rect', { class: bar.current ? 'strip-hit strip-now' : 'strip-hit', x, y: 0, width: bins.slot, height }),
           s('rect', { class: 'strip-fill', x, y: height - 2 - tall, width: barWidth, height: tall }),
+          // A training run's end: a line before its bar, the epochs it skipped over.
+          bar.trained ? s('line', { class: 'strip-run', x1: x + 0.5, x2: x + 0.5, y1: mark, y2: height }) : null,
           bar.edited
             ? s('path', {
                 class: 'strip-edit',
