@@ -23,6 +23,7 @@ import { mountNarration } from '../narration/live-region.js';
 import { mountHeader } from '../controls/header.js';
 import { mountTransport } from '../controls/transport.js';
 import { mountScrubber } from '../controls/scrubber.js';
+import { mountStepStrip } from '../controls/step-strip.js';
 import { mountSpeed } from '../controls/speed.js';
 import { installKeyboard } from '../controls/keyboard.js';
 import { mountShortcutsDialog } from '../controls/shortcuts-dialog.js';
@@ -235,7 +236,8 @@ export function mountBackstep(root, options = {}) {
     const barInner = h('div', { class: 'bar-inner' }, [barCaption]);
     parts.bar.append(barInner);
     const transport = mountTransport(barInner, context);
-    mountScrubber(barInner, context);
+    const timeline = mountScrubber(barInner, context);
+    mountStepStrip(timeline.element, context); // above the phase timeline
     const barEnd = h('div', { class: 'bar-end' });
     barInner.append(barEnd);
     mountSpeed(barEnd, context);

@@ -1,5 +1,6 @@
 // The scalar view: for one event, the symbolic formula, the same with the engine's numbers,
 // and the result. Each part is a list of TeX lines.
+import { changeDecimals } from '../format/change.js';
 import { ref } from '../state/refs.js';
 import { gradientChain } from './chain.js';
 import { errorEvent } from './context.js';
@@ -137,13 +138,14 @@ function gradient(event, context) {
   };
 }
 
-function update(event, { decimals, batchSize }) {
+function update(event, { decimals: chosen, batchSize }) {
   const name = P(event.type, event.parameter);
+  const decimals = changeDecimals(event.old, event.new, chosen); // old and new told apart (format/change.js)
   const mean = batchSize > 1 ? `\\overline{${partial('E', name)}}` : partial('E', name);
   return {
     symbolic: [`${name} \\leftarrow ${name} - ${ETA}\\,${mean}`],
     substituted: [
-      `${name} \\leftarrow ${num(event.old, decimals)} - ${linked(ref.rate(), num(event.learningRate, decimals))} \\times ${num(event.gradient, decimals, true)}`,
+      `${name} \\leftarrow ${num(event.old, decimals)} - ${linked(ref.rate(), num(event.learningRate, chosen))} \\times ${num(event.gradient, chosen, true)}`,
     ],
     result: [`${name} = ${linked(ref.parameter(event.type, event.parameter), num(event.new, decimals))}`],
   };

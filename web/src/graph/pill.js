@@ -13,8 +13,14 @@ const MAX_ROWS = 3;
 export const checkRowText = (check, { format, relative }) =>
   `≈ ${format(check.numeric)} · ${relative(check.relativeDifference)}`;
 
-/** The rows of a label: [[{part, text}]] with part ∈ name, value, old, arrow, grad, check. */
-export function pillRows({ name, value, updated, gradient, check = null }, { mode, checkMode, format, relative }) {
+/**
+ * The rows of a label: [[{part, text}]] with part ∈ name, value, old, arrow, grad, check. `pair(old, new)` writes an
+ * update's two values ({old, value}: format/change.js, the digits that tell them apart); else both by `format`.
+ */
+export function pillRows(
+  { name, value, updated, gradient, check = null },
+  { mode, checkMode, format, relative, pair = (old, next) => ({ old: format(old), value: format(next) }) },
+) {
   const isUpdated = updated !== null && updated !== undefined;
   const hasGradient = gradient !== null && gradient !== undefined;
   const grad = hasGradient ? [[{ part: 'grad', text: `∂ ${format(gradient)}` }]] : [];
@@ -29,13 +35,14 @@ export function pillRows({ name, value, updated, gradient, check = null }, { mod
       ],
       ...grad,
     ];
+  const change = pair(value, updated);
   if (mode === 'inline') {
     return [
       [
         { part: 'name', text: name },
-        { part: 'old', text: format(value) },
+        { part: 'old', text: change.old },
         { part: 'arrow', text: '→' },
-        { part: 'value', text: format(updated) },
+        { part: 'value', text: change.value },
       ],
       ...grad,
     ];
@@ -43,11 +50,11 @@ export function pillRows({ name, value, updated, gradient, check = null }, { mod
   return [
     [
       { part: 'name', text: name },
-      { part: 'old', text: format(value) },
+      { part: 'old', text: change.old },
     ],
     [
       { part: 'arrow', text: '→' },
-      { part: 'value', text: format(updated) },
+      { part: 'value', text: change.value },
     ],
   ];
 }

@@ -20,7 +20,7 @@ export function largestWeight(scene) {
   return largest;
 }
 
-function updatePills(svg, layout, kind, table, { format, relative, t, check }) {
+function updatePills(svg, layout, kind, table, { format, pair, relative, t, check }) {
   svg.selectAll(`.pill-${kind}`).each(function updatePill(item) {
     const group = select(this);
     const parameter = table[item.name];
@@ -32,7 +32,7 @@ function updatePills(svg, layout, kind, table, { format, relative, t, check }) {
       group,
       pillRows(
         { name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient, check: checked },
-        { mode: layout.pillMode, checkMode: layout.checkMode, format, relative },
+        { mode: layout.pillMode, checkMode: layout.checkMode, format, pair, relative },
       ),
       layout.m,
     );
@@ -41,7 +41,7 @@ function updatePills(svg, layout, kind, table, { format, relative, t, check }) {
       .classed('is-pos', shown >= 0)
       .classed('is-neg', shown < 0);
     const label = updated
-      ? t('edit.aria.updated', { name: item.name, old: format(parameter.value), value: format(shown) })
+      ? t('edit.aria.updated', { name: item.name, ...pair(parameter.value, shown) })
       : t('edit.aria.parameter', { name: item.name, value: format(shown) });
     const gradient = isSet(parameter.gradient)
       ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}`

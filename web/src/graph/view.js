@@ -3,6 +3,7 @@
 // and the legend. Hover or focus on an element tells the formula panel.
 import { h } from '../dom.js';
 import { formatFactor, formatNumber, formatRelative } from '../format/number.js';
+import { formatChange } from '../format/change.js';
 import { sceneAt } from '../state/scene.js';
 import { currentEntry, isNextFrame } from '../state/selectors.js';
 import { animationDuration } from '../player/timeline.js';
@@ -64,6 +65,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     const separator = t.decimalSeparator;
     return {
       format: (value) => formatNumber(value, decimals, separator),
+      pair: (old, value) => formatChange(old, value, decimals, separator),
       factor: (value) => formatFactor(value, decimals, separator),
       relative: (value) => formatRelative(value, separator),
       check: checkOf(state),

@@ -1,29 +1,41 @@
 // The plain-text sentence of the current step: the visible caption under the formula, a caption in the control
 // bar (on a phone, where the formula is below the fold; hidden from readers), and the announcer — one
 // visually hidden aria-live region at the instance's root, outside every part an embed may leave out, so
-// screen-reader users follow along whatever is shown.
+// screen-reader users follow along whatever is shown. Right after a learner changes something (an edit, a shape or
+// data change), all three say the change and its effect instead (change-sentence.js), until the cursor moves.
 import { h } from '../dom.js';
 import { currentEntry, currentEvent } from '../state/selectors.js';
 import { narrate } from './narrate.js';
+import { changeSentence } from './change-sentence.js';
+
+/** The change just made, while the learner has not moved since (state.change keeps the cursor it was made at). */
+export const freshChange = (state) => (state.change && state.change.cursor === state.cursor ? state.change : null);
 
 export function mountNarration(container, { store, t, mirror = null, announcer }) {
   const sentence = h('p', { class: 'narration-text', 'data-testid': 'narration' });
-  const element = h('div', { class: 'narration' }, [
-    h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' }),
-    sentence,
-  ]);
+  const label = h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' });
+  const element = h('div', { class: 'narration' }, [label, sentence]);
   container.append(element);
 
   function render(state) {
     const entry = currentEntry(state);
     if (!entry) return;
-    sentence.textContent = narrate(currentEvent(state), {
-      decimals: state.settings.decimals,
-      t,
-      events: entry.trace.events,
-      outputNames: state.labels.neurons.at(-1),
-    });
-    if (mirror) mirror.textContent = sentence.textContent;
+    const change = freshChange(state);
+    sentence.textContent = change
+      ? changeSentence(change, { t, decimals: state.settings.decimals })
+      : narrate(currentEvent(state), {
+          decimals: state.settings.decimals,
+          t,
+          events: entry.trace.events,
+          outputNames: state.labels.neurons.at(-1),
+        });
+    label.textContent = t(change ? 'change.label' : 'narration.label');
+    element.classList.toggle('is-change', Boolean(change));
+    sentence.dataset.change = change ? 'true' : 'false';
+    if (mirror) {
+      mirror.textContent = sentence.textContent;
+      mirror.classList.toggle('is-change', Boolean(change));
+    }
     announcer.textContent = sentence.textContent;
   }
 
@@ -31,6 +43,7 @@ export function mountNarration(container, { store, t, mirror = null, announcer }
     if (
       state.cursor !== previous.cursor ||
       state.history !== previous.history ||
+      state.change !== previous.change ||
       state.settings.decimals !== previous.settings.decimals
     )
       render(state);

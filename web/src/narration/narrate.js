@@ -1,6 +1,7 @@
 // One plain sentence per event, for the aria-live region and the caption under the formula
 // ("h1 = 2 × 0.11 + 3 × 0.21 = 0.85"). Numbers come from the event; strings from i18n.
 import { formatFactor, formatNumber } from '../format/number.js';
+import { formatChange } from '../format/change.js';
 import { errorEvent } from '../formula/context.js';
 
 function product(a, b, fx) {
@@ -68,13 +69,12 @@ const SAYERS = {
       value: f(event.gradient),
     });
   },
-  update(event, { f, fx, t }) {
+  update(event, { f, fx, t, pair }) {
     return t('say.update', {
       name: event.parameter,
-      old: f(event.old),
+      ...pair(event.old, event.new),
       rate: f(event.learningRate),
       gradient: fx(event.gradient),
-      value: f(event.new),
     });
   },
   result(event, { f, t, events, outputNames }) {
@@ -99,5 +99,6 @@ export function narrate(event, context) {
   const separator = context.t.decimalSeparator ?? '.';
   const f = (value) => formatNumber(value, context.decimals, separator);
   const fx = (value) => formatFactor(value, context.decimals, separator);
-  return sayer(event, { ...context, f, fx });
+  const pair = (old, value) => formatChange(old, value, context.decimals, separator);
+  return sayer(event, { ...context, f, fx, pair });
 }

@@ -4,15 +4,18 @@
 import { EngineError } from '../engine/engine.js';
 import { parseNumber } from '../edit/parse.js';
 import { valueAt, withValue } from '../edit/targets.js';
+import { effectOf, valueChange } from '../edit/change.js';
 import { presetById } from '../presets/index.js';
 import { phaseStart } from '../player/timeline.js';
-import { currentEntry, isAtStepEnd, lastEventIndex } from './selectors.js';
+import { currentEntry, currentSample, isAtStepEnd, lastEventIndex } from './selectors.js';
 import { createVariantCache } from './variant-cache.js';
 import { orderedVariants, variantsText } from './variants.js';
 
 // The most steps one goTo computes past the end of history (a message from a host page cannot ask for a billion in
 // one call); stepping one frame at a time is not limited.
 const MAX_GOTO_STEPS = 1000;
+// The most steps showStep computes past the last one at once (the step strip's Page Up).
+const MAX_STEPS_AHEAD = 100;
 // History keeps every step's position (step back goes any distance), but everything else only near the cursor: the
 // traces (4 KB a step for the seed, about 1 MB for an 8-32-32-4 network) of the steps within REACH of it, and, further
 // away, the document of every CHECKPOINT_EVERY-th step and of each step that does not follow from the one before (a
@@ -136,6 +139,13 @@ export function createActions(store, session, { report, t, formatValue }) {
       return moveTo(step, Number.MAX_SAFE_INTEGER, { playing: false });
     },
     jumpTo: (event) => moveTo(get().cursor.step, event, { playing: false }),
+    /** History entry `index` (from 0; past the last, the steps up to it are computed), at the same frame if it can. */
+    showStep(index) {
+      const { history, cursor } = get();
+      const step = Math.max(0, Math.min(Math.floor(index), history.length - 1 + MAX_STEPS_AHEAD));
+      if (!Number.isFinite(step)) return false;
+      return moveTo(step, cursor.event, { playing: false });
+    },
     /** Step `step` as the counter numbers it (from 1), frame `event` of it (from 0): what embeds and links ask for. */
     goTo(step, event = 0) {
       const { history } = get();
@@ -198,10 +208,24 @@ export function createActions(store, session, { report, t, formatValue }) {
         session.sync(entry);
         return { ok: false, message: t('edit.refused.engine', { message: error.message, old }) };
       }
+      // What changed and what it did, from the engine's trace of the edited step: the step strip marks it, the
+      // narration says it. The learning rate changes only the update: its effect is the error after the step.
+      const what = valueChange(target, {
+        labels: state.labels,
+        old: valueAt(entry.document, target),
+        value: parsed.value,
+      });
+      const effect = effectOf(computed.trace, {
+        sample: target.sample ?? currentSample(state),
+        after: target.kind === 'learningRate',
+        outputNames: state.labels.neurons.at(-1),
+      });
+      const edited = { ...computed, edit: { what, effect } };
       set({
         playing: false,
         document: computed.document,
-        history: [...state.history.slice(0, state.cursor.step), computed],
+        history: [...state.history.slice(0, state.cursor.step), edited],
+        change: { ...edited.edit, cursor: state.cursor },
       });
       return { ok: true };
     },
@@ -209,10 +233,14 @@ export function createActions(store, session, { report, t, formatValue }) {
     /**
      * Opens any network document (object or JSON text) at its first step (or `position`), first frame (or `event`); returns {ok} or
      * {ok: false, message}. An invalid one is refused with the engine's message and the current network stays.
+     * `change`: what the learner changed to make it (edit/change.js), said with its effect and marked on the strip.
      */
-    loadDocument(document, { presetId = null, position = null, event = 0 } = {}) {
+    loadDocument(document, { presetId = null, position = null, event = 0, change = null } = {}) {
       try {
-        const { labels, entry } = session.open(document, position);
+        const { labels, entry: opened } = session.open(document, position);
+        const effect =
+          change && effectOf(opened.trace, { sample: change.sample ?? null, outputNames: labels.neurons.at(-1) });
+        const entry = change ? { ...opened, edit: { what: change, effect } } : opened;
         const cursor = { step: 0, event: Math.max(0, Math.min(event, lastEventIndex(entry))) };
         set({
           status: 'ready',
@@ -223,6 +251,7 @@ export function createActions(store, session, { report, t, formatValue }) {
           history: [entry],
           cursor,
           playing: false,
+          change: change ? { ...entry.edit, cursor } : null,
         });
         return { ok: true };
       } catch (error) {
@@ -251,7 +280,7 @@ export function createActions(store, session, { report, t, formatValue }) {
         report(t('status.engineRefusedStep', { message: error.message }));
         return false;
       }
-      const history = [...state.history.slice(0, after + 1), entry];
+      const history = [...state.history.slice(0, after + 1), { ...entry, trained: true }];
       session.sync(entry);
       set({ history, cursor: { step: history.length - 1, event: 0 }, playing: false });
       return true;
@@ -260,8 +289,9 @@ export function createActions(store, session, { report, t, formatValue }) {
     /**
      * A new network made by the engine from the one on screen: f(engine) returns the new document (a shape edit,
      * new weights, new data). It opens at its first step; a refusal keeps the network on screen and says why.
+     * describe(before, after): the change as a record (edit/change.js), said and marked on the step strip.
      */
-    changeNetwork(f) {
+    changeNetwork(f, describe = null) {
       let document;
       try {
         document = session.withEntry(currentEntry(get()), f);
@@ -271,7 +301,8 @@ export function createActions(store, session, { report, t, formatValue }) {
         report(message);
         return { ok: false, message };
       }
-      return actions.loadDocument(document);
+      const before = currentEntry(get()).document;
+      return actions.loadDocument(document, { change: describe?.(before, document) ?? null });
     },
 
     /** What the engine computes about the step on screen without moving: f(engine)'s result, or null if refused. */

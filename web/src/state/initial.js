@@ -1,4 +1,5 @@
-// The shape of the page state:
+// The shape of the page state (each history entry also keeps `error`, its E: state/step-error.js; `edit`, the change
+// made there: edit/change.js; `trained`, true for the entry a training run ended on; `change`, the latest change):
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
 //   cursor: {step, event}, playing, check, variants, settings: {decimals, speed, view, theme, language, why} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
@@ -34,6 +35,7 @@ export function createInitialState(settings = {}, variants = []) {
     history: [],
     cursor: { step: 0, event: 0 },
     playing: false,
+    change: null, // the latest change a learner made: {what, effect, cursor} (fresh while the cursor is that one)
     check: null, // the gradient check shown on the graph: {entry, byName: {w1: {numeric, relativeDifference}}}
     variants, // the variants of the step compared beside it: ['output-first', …] (the engine computes them)
     settings: { ...DEFAULT_SETTINGS, ...settings },

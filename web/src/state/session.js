@@ -1,6 +1,7 @@
 // The engine side of time travel. Every step is computed by the engine from a stored
 // (document, position); afterwards the engine is put back to the state before the step on
 // screen, so it always agrees with what the learner sees.
+import { stepError } from './step-error.js';
 
 export function createSession(engine) {
   function compute(document, position) {
@@ -8,7 +9,7 @@ export function createSession(engine) {
     try {
       const trace = engine.step();
       const next = { document: engine.document(), position: engine.position() };
-      return { document, position, trace, next };
+      return { document, position, trace, next, error: stepError(trace) };
     } finally {
       engine.restore(document, position);
     }

@@ -6,11 +6,14 @@
 import { h } from '../dom.js';
 import { ref } from '../state/refs.js';
 import { formatRelative } from '../format/number.js';
+import { formatColumn } from '../format/column.js';
 import { currentEntry } from '../state/selectors.js';
 import { AGREES_BELOW, agrees } from '../state/gradient-check.js';
 
-export function mountCheckPanel(container, { store, actions, t, format, hoverLinks }) {
+export function mountCheckPanel(container, { store, actions, t, hoverLinks }) {
   const relative = (value) => formatRelative(value, t.decimalSeparator);
+  // The table's columns keep their trailing zeros, so the gradients line up (the graph's labels strip them).
+  const column = (value) => formatColumn(value, store.get().settings.decimals, t.decimalSeparator);
   const body = h('tbody');
   const table = h('table', { class: 'check-table', 'data-testid': 'check-table', hidden: true }, [
     h('caption', { text: t('check.caption') }),
@@ -69,8 +72,8 @@ export function mountCheckPanel(container, { store, actions, t, format, hoverLin
           },
           [
             h('th', { scope: 'row', text: p.name }),
-            h('td', { text: format(p.backprop) }),
-            h('td', { text: format(p.numeric) }),
+            h('td', { text: column(p.backprop) }),
+            h('td', { text: column(p.numeric) }),
             h('td', { text: relative(p.relativeDifference) }),
           ],
         ),

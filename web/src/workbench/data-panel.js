@@ -2,6 +2,7 @@
 // through the engine's validator, and a refused change keeps the data on screen.
 import { mountDataTable } from '../data/table.js';
 import { currentEntry } from '../state/selectors.js';
+import { dataChange } from '../edit/change.js';
 
 export function mountDataPanel(container, { store, actions, t, uid, scope }) {
   const read = () => {
@@ -11,9 +12,14 @@ export function mountDataPanel(container, { store, actions, t, uid, scope }) {
   };
   // A batch cannot be larger than the data: fewer samples than the batch size make one batch of them all.
   const apply = (samples) => {
-    const { document } = currentEntry(store.get());
+    const state = store.get();
+    const { document } = currentEntry(state);
     const batchSize = Math.min(document.batchSize ?? 1, samples.length);
-    return actions.loadDocument({ ...document, samples, batchSize });
+    const change = dataChange(document.samples, samples, {
+      inputNames: state.labels.neurons[0],
+      outputNames: state.labels.neurons.at(-1),
+    });
+    return actions.loadDocument({ ...document, samples, batchSize }, { change });
   };
   const table = mountDataTable(container, { t, uid, scope, read, apply });
   // Inputs and targets edited on the graph change the document too: the table follows every change of the step

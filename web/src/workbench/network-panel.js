@@ -4,6 +4,7 @@
 // until initialized); a refused one keeps the network on screen and says why.
 import { h } from '../dom.js';
 import { currentEntry } from '../state/selectors.js';
+import { fieldsChange, initializeChange, shapeChange } from '../edit/change.js';
 import { mountGraphStrip } from './graph-strip.js';
 import { MAX_HIDDEN_LAYERS, MAX_NEURONS } from './shape-limits.js';
 
@@ -48,7 +49,11 @@ export function mountNetworkPanel(container, { store, actions, t, uid, graph }) 
         return;
       }
       note.textContent = '';
-      actions.changeNetwork((engine) => engine.initialize({ scheme: scheme.value, seed: value }));
+      const args = { scheme: scheme.value, seed: value };
+      actions.changeNetwork(
+        (engine) => engine.initialize(args),
+        () => initializeChange(args),
+      );
     },
   });
   const trainBiases = h('input', { type: 'checkbox', 'data-testid': 'train-biases' });
@@ -74,13 +79,17 @@ export function mountNetworkPanel(container, { store, actions, t, uid, graph }) 
   // New weights and biases start at 0, and a neuron whose weights are all 0 never learns: say so after an edit that
   // adds some. A refused edit redraws the rows, so no control shows a value the network does not have.
   const shape = (edit, args) => {
-    const result = actions.changeNetwork((engine) => engine.editShape(edit, args));
+    const result = actions.changeNetwork(
+      (engine) => engine.editShape(edit, args),
+      (before, after) => shapeChange(edit, args, before, after),
+    );
     if (!result.ok) render();
     note.textContent = result.ok && ['addLayer', 'addNeuron'].includes(edit) ? t('build.zeroHint') : '';
     return result;
   };
   /** The document on screen with some fields changed, through the engine's validator (loadDocument). */
-  const withFields = (fields) => actions.loadDocument({ ...document(), ...fields });
+  const withFields = (fields) =>
+    actions.loadDocument({ ...document(), ...fields }, { change: fieldsChange(fields, document()) });
 
   // Listeners on the panel's own elements go with them; nothing outside the panel is listened to.
   trainBiases.addEventListener('change', () => withFields({ trainBiases: trainBiases.checked }).ok || render());
