@@ -228,7 +228,14 @@ export function mountBackstep(root, options = {}) {
     }
     const graph = mountGraph(parts.graphCard, { ...context, hoverLinks, motion });
     if (parts.openFull) parts.graphCard.querySelector('.graph-head-tools').append(parts.openFull); // top right
-    const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks });
+    // The network's first drawing (or 2 s, if the graph is hidden): what the formulas' KaTeX waits for.
+    let stopWatching = () => {};
+    const graphDrawn = new Promise((resolve) => {
+      stopWatching = graph.onDraw(() => resolve());
+      setTimeout(resolve, 2000);
+    });
+    graphDrawn.then(() => stopWatching());
+    const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks, graphDrawn });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
     mountNarration(parts.formulaCard, { ...context, mirror: barCaption, announcer: parts.announcer });
     parts.formulaCard.append(h('p', { class: 'hover-hint', text: t('formula.hoverHint') }));

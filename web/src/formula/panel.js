@@ -54,7 +54,7 @@ function whyContext(state, t) {
   };
 }
 
-export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, scope }) {
+export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, scope, graphDrawn }) {
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
   const why = createWhyLine({ actions, t, uid });
@@ -160,14 +160,19 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   // KaTeX's fonts change the formulas' sizes as they arrive (they load when first used): fit again then.
   if (document.fonts) scope.listen(document.fonts, 'loadingdone', () => frames.request(render));
   resizing.observe(card);
-  // KaTeX comes after the first view (katex-render.js): the formulas then, if this panel is still there.
+  // KaTeX comes after the first view (katex-render.js): asked for once the network is drawn and painted (a frame,
+  // then a task), so its bytes never hold the graph up; the formulas then, if this panel is still there.
   // (Nothing once the panel is disposed: next-frame.js.) A chunk that cannot load (offline, a host's policy) is said.
-  loadKatex().then(
-    () => frames.request(render),
-    () => {
-      katexFailed = true;
-      frames.request(render);
-    },
+  const afterFirstView = (callback) =>
+    (graphDrawn ?? Promise.resolve()).then(() => requestAnimationFrame(() => setTimeout(callback)));
+  afterFirstView(() =>
+    loadKatex().then(
+      () => frames.request(render),
+      () => {
+        katexFailed = true;
+        frames.request(render);
+      },
+    ),
   );
   scope.own(() => resizing.disconnect());
   return { render, body };
