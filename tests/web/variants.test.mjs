@@ -12,7 +12,7 @@ import { createInitialState } from '../../web/src/state/initial.js';
 import { currentEntry } from '../../web/src/state/selectors.js';
 import { compareSteps } from '../../web/src/state/comparison.js';
 import { groupChoice, parseVariants, variantsText, withVariant } from '../../web/src/state/variants.js';
-import { formatGap, formatPair, pairDecimals } from '../../web/src/format/pair.js';
+import { firstDifferingDecimal, formatPair, pairDecimals } from '../../web/src/format/pair.js';
 import { readLink, writeLink } from '../../web/src/link/share-link.js';
 import { mountOptionsFromLink } from '../../web/src/link/mount-options.js';
 import { createTranslator } from '../../web/src/i18n/index.js';
@@ -56,7 +56,7 @@ test('Mazur, output first: E after one round 0.29102792391 (the post’s) beside
     near(error.standard, 0.29102777369, 1e-11, 'standard E');
     near(error.variant, 0.29102792391, 1e-11, 'output-first E');
     assert.equal(error.differs, true);
-    near(error.gap, 0.29102792391 - 0.29102777369, 1e-11, 'the gap');
+    assert.equal(firstDifferingDecimal(error.standard, error.variant), 7, '0.2910277… and 0.2910279…');
     // The output layer's gradients come first, from the old weights either way: w5–w8 are the same bits. The hidden
     // deltas then read the new w5–w8, so w1–w4 differ.
     for (const name of ['w5', 'w6', 'w7', 'w8']) assert.equal(row(parameters, name).differs, false, name);
@@ -154,15 +154,15 @@ test('a pair’s digits: the page’s decimals when they show the difference, el
   assert.equal(pairDecimals(standard, variant, 3), 11);
   assert.deepEqual(formatPair(standard, variant, 3), { a: '0.29102777369', b: '0.29102792391', decimals: 11 });
   assert.deepEqual(formatPair(standard, variant, 6, ','), { a: '0,29102777369', b: '0,29102792391', decimals: 11 });
-  // The gap, at those decimals; tiny, in scientific form with the same digits.
-  assert.equal(formatGap(variant - standard, 11), '+1.5021e\u22127');
-  assert.equal(formatGap(variant - standard, 11, ','), '+1,5021e\u22127');
-  assert.equal(formatGap(-0.0004, 4), '\u22124e\u22124');
-  assert.equal(formatGap(0.0012, 4), '+0.0012');
-  assert.equal(formatGap(0, 4), '0');
+  // Where they start to differ, from the digits alone (no subtraction): 0.2910277… and 0.2910279…, the 7th decimal.
+  assert.equal(firstDifferingDecimal(standard, variant), 7);
+  assert.equal(firstDifferingDecimal(1.5, 2.5), 0);
+  assert.equal(firstDifferingDecimal(0.3, 0.1 + 0.2), 17);
+  assert.equal(firstDifferingDecimal(0.5, 0.5), null);
+  assert.equal(firstDifferingDecimal(0.5, null), null);
   // Already different at the page's decimals: as the page shows them.
   assert.deepEqual(formatPair(0.2557457808075, 0.25, 4), { a: '0.2557', b: '0.25', decimals: 4 });
-  assert.equal(formatGap(0.25 - 0.2557457808075, 4), '\u22120.0057');
+  assert.equal(firstDifferingDecimal(0.2557457808075, 0.25), 2);
   // Equal, or not both numbers: the page's decimals.
   assert.equal(pairDecimals(0.35891647971788465, 0.35891647971788465, 3), 3);
   assert.equal(pairDecimals(0.1, null, 3), 3);

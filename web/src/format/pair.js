@@ -2,7 +2,7 @@
 // page's decimals when that already shows the difference; else the first decimal where they differ, and EXTRA_DIGITS
 // more, so the size of the gap reads too (0.29102777369 and 0.29102792391 first differ at the 7th decimal: shown with
 // 11). Equal numbers keep the page's decimals. Display only: the numbers themselves are never rounded.
-import { MINUS, formatAscii, formatNumber } from './number.js';
+import { formatAscii, formatNumber } from './number.js';
 
 export const EXTRA_DIGITS = 4;
 export const MAX_PAIR_DECIMALS = 17; // a double's 17 significant digits: two different doubles differ by then
@@ -25,17 +25,11 @@ export function formatPair(a, b, decimals, separator = '.') {
 }
 
 /**
- * A signed gap at those decimals ("−0.006"); where it is tiny, the same digits in scientific form ("+1.5021e−7" for
- * 0.00000015021: the text rounded at those decimals, rewritten, never rounded again); "0" for none.
+ * The first decimal at which the two read differently (0 for the units, 1 for tenths …), from their digits alone;
+ * null for two equal numbers or ones that are not both finite. 0.29102777369 and 0.29102792391: 7.
  */
-export function formatGap(x, decimals, separator = '.') {
-  const fixed = formatAscii(Math.abs(x), decimals);
-  const tiny = /^0\.(0{3,})(\d+)$/.exec(fixed); // below 0.001: three zeros or more after the point
-  const digits = tiny?.[2];
-  const magnitude = tiny
-    ? `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e-${tiny[1].length + 1}`
-    : fixed;
-  const sign = x > 0 ? '+' : x < 0 ? '-' : '';
-  const text = (sign + magnitude).replaceAll('-', MINUS);
-  return separator === '.' ? text : text.replace('.', separator);
+export function firstDifferingDecimal(a, b) {
+  if (!comparable(a) || !comparable(b) || a === b) return null;
+  for (let k = 0; k <= MAX_PAIR_DECIMALS; k += 1) if (a.toFixed(k) !== b.toFixed(k)) return k; // fixed point, never e-notation
+  return MAX_PAIR_DECIMALS;
 }

@@ -1,7 +1,7 @@
 // The standard step beside a variant's, value by value: each sample's prediction and error after the step (the
 // `result` events) and every parameter's new value (the `update` events), both as the engine computed them. A
-// parameter one of the two does not update (fixed biases) keeps its value: its `old`, copied. The one number made
-// here is the gap between the two (variant − standard), for display: it is no part of either step.
+// parameter one of the two does not update (fixed biases) keeps its value: its `old`, copied. No number is made here:
+// how far two values differ is read from their digits (format/pair.js), not computed.
 import { ref } from './refs.js';
 
 const byKey = (events, key) => new Map(events.map((event) => [key(event), event]));
@@ -12,9 +12,8 @@ const union = (first, second) => [...new Set([...first.keys(), ...second.keys()]
 // present: whether each step has the value at all (a batch variant has results for samples the standard step does
 // not reach): one that is missing is not a difference. null where present is an overflow, which differs.
 function row(fields, standard, variant, present = [true, true]) {
-  const both = typeof standard === 'number' && typeof variant === 'number';
   const differs = present[0] && present[1] && standard !== variant;
-  return { ...fields, standard, variant, present, differs, gap: both && differs ? variant - standard : null };
+  return { ...fields, standard, variant, present, differs };
 }
 
 function resultRows(standard, variant, outputs) {
@@ -66,7 +65,7 @@ function parameterRows(standard, variant) {
 
 /**
  * The two traces' values side by side: { results, parameters, differing, samples }. Rows: { kind ('prediction',
- * 'error', 'parameter'), name, ref, standard, variant, present, differs, gap }; results also have `sample`,
+ * 'error', 'parameter'), name, ref, standard, variant, present, differs }; results also have `sample`,
  * parameters `type`, `old` and `updated` ([by the standard step, by the variant]). `differing`: the rows that differ;
  * `samples`: how many samples the results are about. `outputs`: the output neurons' names (labels.neurons.at(-1)).
  */

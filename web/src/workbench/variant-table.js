@@ -1,8 +1,9 @@
-// The table of the Variants panel: each value of the step on screen, standard beside variant, with the gap. Each
+// The table of the Variants panel: each value of the step on screen, standard beside variant, and the decimal from
+// which they differ. Each
 // pair is shown with enough decimals that two different numbers read differently (format/pair.js); the rows that
 // differ are marked. Pointing at a row lights its weight, bias or result on the graph.
 import { h } from '../dom.js';
-import { formatGap, formatPair } from '../format/pair.js';
+import { firstDifferingDecimal, formatPair } from '../format/pair.js';
 
 // The most rows drawn (a large network has thousands of parameters): the summary still counts them all.
 export const MAX_ROWS = 400;
@@ -27,15 +28,23 @@ function cells(row, { t, decimals, separator }) {
     cellText(value, row.present[k], k === 0 ? pair.a : pair.b, t),
   );
   const notUpdated = row.updated?.map((updated) => (updated ? '' : ` (${t('variants.notUpdated')})`)) ?? ['', ''];
-  const gap = row.gap !== null ? formatGap(row.gap, pair.decimals, separator) : row.differs ? '≠' : '=';
-  return [standard + notUpdated[0], variant + notUpdated[1], gap];
+  const at = row.differs ? firstDifferingDecimal(row.standard, row.variant) : null;
+  const differs =
+    at === null
+      ? row.differs
+        ? '≠'
+        : '='
+      : at === 0
+        ? t('variants.differsUnits')
+        : t('variants.differsAt', { n: at });
+  return [standard + notUpdated[0], variant + notUpdated[1], differs];
 }
 
 /** The rows of `comparison` (state/comparison.js) as table rows; `only`: just the rows that differ. */
 export function variantRows(comparison, { t, decimals, separator, only }) {
   const rows = [...comparison.results, ...comparison.parameters].filter((row) => !only || row.differs);
   return rows.slice(0, MAX_ROWS).map((row) => {
-    const [standard, variant, gap] = cells(row, { t, decimals, separator });
+    const [standard, variant, differs] = cells(row, { t, decimals, separator });
     return h(
       'tr',
       {
@@ -48,7 +57,7 @@ export function variantRows(comparison, { t, decimals, separator, only }) {
         h('th', { scope: 'row', text: label(row, t, comparison.samples) }),
         h('td', { 'data-testid': 'variant-standard', text: standard }),
         h('td', { 'data-testid': 'variant-value', text: variant }),
-        h('td', { 'data-testid': 'variant-gap', text: gap }),
+        h('td', { 'data-testid': 'variant-differs', text: differs }),
       ],
     );
   });
@@ -63,7 +72,7 @@ export function variantTable(t, body) {
         h('th', { scope: 'col', text: t('variants.column.value') }),
         h('th', { scope: 'col', text: t('variants.column.standard') }),
         h('th', { scope: 'col', text: t('variants.column.variant') }),
-        h('th', { scope: 'col', text: t('variants.column.gap') }),
+        h('th', { scope: 'col', text: t('variants.column.differs') }),
       ]),
     ]),
     body,
