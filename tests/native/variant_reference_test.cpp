@@ -103,15 +103,15 @@ TEST_CASE("round-2 on the seed: the second prediction is netflow.js's 0.25, wher
     CHECK(num(event(t, "delta", "name", "h2").at("delta")) == -0.12);
     const std::pair<const char*, double> gradients[] = {{"w1", -0.22}, {"w2", -0.33}, {"w3", -0.24},
                                                         {"w4", -0.36}, {"w5", -0.69}, {"w6", -0.39}};
-    for (const auto& [name, g] : gradients) {
-        CAPTURE(std::string(name));
-        CHECK(num(event(t, "gradient", "parameter", name).at("gradient")) == g);
+    for (const auto& gradient : gradients) {  // not a structured binding: CAPTURE's lambda cannot capture one in C++17
+        CAPTURE(std::string(gradient.first));
+        CHECK(num(event(t, "gradient", "parameter", gradient.first).at("gradient")) == gradient.second);
     }
     const std::pair<const char*, double> weights[] = {{"w1", 0.12}, {"w2", 0.23}, {"w3", 0.13},
                                                       {"w4", 0.10}, {"w5", 0.17}, {"w6", 0.17}};
-    for (const auto& [name, w] : weights) {
-        CAPTURE(std::string(name));
-        CHECK(num(event(t, "update", "parameter", name).at("new")) == w);
+    for (const auto& weight : weights) {
+        CAPTURE(std::string(weight.first));
+        CHECK(num(event(t, "update", "parameter", weight.first).at("new")) == weight.second);
     }
     CHECK(resultPrediction(t) == 0.25);
     CHECK(resultError(t) == 0.28);
