@@ -191,6 +191,7 @@ public:
         trace["events"] = ojson::array();
     }
     void event(std::string_view e) override { trace["events"].push_back(ojson::parse(e)); }
+    void footer(std::string_view fields) override { trace.update(ojson::parse(fields)); }
 };
 
 class TextSink : public TraceSink {
@@ -206,6 +207,10 @@ public:
         if (!first) text += ',';
         first = false;
         text += e;
+    }
+    void footer(std::string_view fields) override {  // {"meanError":…} after the events: ],"meanError":…}
+        text += "],";
+        text += fields.substr(1);
     }
 };
 
@@ -258,6 +263,7 @@ void traceVariantStep(Document& doc, Position& position, TraceSink& sink, const 
     h.endObject();
     sink.header(header);
     EventWriter emit(sink);
+    double errorSum = 0.0;  // of each sample's E (its error event's total)
     for (std::size_t s = first; s < end; ++s) {
         const Sample& sample = doc.samples[s];
         forward(net, sample.input.data(), ws, factors);
@@ -265,6 +271,7 @@ void traceVariantStep(Document& doc, Position& position, TraceSink& sink, const 
             backwardUpdatingFirst(net, sample.target.data(), ws, factors, rule);
         else
             backward(net, sample.target.data(), ws, factors);
+        errorSum += ws.error;
         probeSampleGradients(factors, ws);
         requireFinite(ws, net, position.epoch);  // the divergence rule of train, checked before any value is written
         emit([&](JsonWriter& w) { inputEvent(w, net, sample, s); });
@@ -285,6 +292,10 @@ void traceVariantStep(Document& doc, Position& position, TraceSink& sink, const 
     updateEvents(emit, before, net, ws, doc.learningRate, doc.trainBiases);
     for (std::size_t s = first; s < end; ++s)
         emit([&](JsonWriter& w) { resultEvent(w, net, ws, factors, doc.samples[s], s); });
+    std::string footer;
+    JsonWriter f(footer);
+    f.beginObject().key("meanError").number(errorSum / static_cast<double>(end - first)).endObject();
+    sink.footer(footer);
     advance(doc, position);
 }
 
@@ -316,7 +327,6 @@ ojson traceStep(Document& doc, Position& position, const Variant& variant) {
 std::string traceStepText(Document& doc, Position& position, const Variant& variant) {
     TextSink sink;
     traceStep(doc, position, sink, variant);
-    sink.text += "]}";
     return std::move(sink.text);
 }
 

@@ -18,6 +18,8 @@ public:
     // {"format", "epoch", "step", "samples", "batchSize", "learningRate"}; the events follow.
     virtual void header(std::string_view fields) = 0;
     virtual void event(std::string_view event) = 0;
+    // {"meanError"}: the fields after the events (a sink that only reads the events may ignore them).
+    virtual void footer(std::string_view) {}
 };
 
 // The number of events in the trace of the step at `position`, known before any work.

@@ -129,3 +129,27 @@ TEST_CASE("trace: a short last batch, fixed biases, and the same numbers as trai
     CHECK(traced.network.biases == trained.network.biases);
     CHECK(trained.network.biases == backstep::readDocument(deepDocument).network.biases);
 }
+
+TEST_CASE("trace: meanError is the step's E, the mean over its batch (the seed's by hand: hmkcode's formulas)") {
+    // The seed (2-2-1, linear): o1 = 2·0.11·0.14 + 3·0.21·0.14 + 2·0.12·0.15 + 3·0.08·0.15 = 0.191; E = ½(0.191 − 1)².
+    backstep::Document seed = backstep::readDocument(testsupport::fixture("seed.json"));
+    backstep::Position position;
+    const ordered_json one = backstep::traceStep(seed, position);
+    CHECK(one.at("meanError").get<double>() == doctest::Approx(0.5 * 0.809 * 0.809).epsilon(1e-15));
+    CHECK(one.at("meanError") == one.at("events")[4].at("total"));  // one sample: its error event's E, the same bits
+    // A batch of two: the mean of the two error events' totals.
+    backstep::Document deep = backstep::readDocument(deepDocument);
+    backstep::Position start;
+    const ordered_json two = backstep::traceStep(deep, start);
+    std::vector<double> totals;
+    for (const auto& e : two.at("events"))
+        if (e.at("kind") == "error") totals.push_back(e.at("total").get<double>());
+    REQUIRE(totals.size() == 2);
+    CHECK(two.at("meanError").get<double>() == (totals[0] + totals[1]) / 2.0);
+    // The text the CLI and the page read ends with it.
+    backstep::Position again;
+    backstep::Document seedAgain = backstep::readDocument(testsupport::fixture("seed.json"));
+    const std::string text = backstep::traceStepText(seedAgain, again);
+    CHECK(ordered_json::parse(text) == one);
+    CHECK(text.find("],\"meanError\":") != std::string::npos);
+}
