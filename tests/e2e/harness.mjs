@@ -100,7 +100,11 @@ export function usePage() {
     if (!intro) await page.addInitScript(dismissIntro);
     if (init) await page.addInitScript(init);
     const errors = await collectErrors(page);
-    page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
+    // A load cut short by leaving the page (net::ERR_ABORTED: KaTeX's fonts still coming when a test navigates on)
+    // is no failure of the page; anything else is.
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()}`);
+    });
     await page.goto(`${context.url}${query}`);
     await page.waitForSelector('.backstep[data-status="ready"]', { timeout: 15000 });
     await page.waitForSelector('[data-testid="neuron-i1-value"]');

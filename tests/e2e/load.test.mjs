@@ -83,6 +83,8 @@ test('the theme follows the system and can be switched to light or dark', async 
   await page.getByTestId('theme').click();
   assert.equal(await page.evaluate(() => document.querySelector('.backstep').dataset.theme), 'dark');
   assert.equal(await background(), dark);
+  // The address follows the screen a quarter of a second later (main.js): a reload comes after that.
+  await page.waitForFunction(() => window.location.hash.includes('theme=dark'), null, { timeout: 3000 });
   await page.reload();
   await page.waitForSelector('.backstep[data-status="ready"]');
   assert.equal(
