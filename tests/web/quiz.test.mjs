@@ -13,8 +13,8 @@ import { sceneAt } from '../../web/src/state/scene.js';
 import { createTranslator } from '../../web/src/i18n/index.js';
 import { isRight, judge, tolerance } from '../../web/src/quiz/judge.js';
 import { hintLines } from '../../web/src/quiz/hint.js';
-import { maskedEvent, questionOf } from '../../web/src/quiz/questions.js';
-import { isPending, questionAt, stepScore, visibleEvents } from '../../web/src/quiz/state.js';
+import { maskedEvent, questionName, questionOf } from '../../web/src/quiz/questions.js';
+import { isPending, questionAt, stepErrorHidden, stepScore, visibleEvents } from '../../web/src/quiz/state.js';
 import { quizFeedback } from '../../web/src/quiz/sentence.js';
 import { narrate } from '../../web/src/narration/narrate.js';
 import { scalarFormula } from '../../web/src/formula/scalar.js';
@@ -177,6 +177,7 @@ test('which numbers each set asks for; an update is judged at the decimals that 
     assert.equal(question.decimals, 4, 'Mazur’s w2: 0.2 → 0.1996 at 3 decimals');
     assert.equal(judge('0.1996', question).right, true);
     assert.equal(judge('0.2', question).right, false);
+    assert.equal(questionName(question, createTranslator('fr')), 'nouveau w2');
   } finally {
     engine.dispose();
   }
@@ -188,7 +189,11 @@ test('playing stops at a question; the next question goes on into the next step'
     store.update((state) => ({ ...state, playing: true }));
     actions.advance();
     assert.deepEqual([store.get().cursor.event, store.get().playing], [H1, false]);
+    assert.equal(stepErrorHidden(store.get()), true, 'the step strip keeps E to itself until it is asked');
     actions.jumpTo(ERROR);
+    assert.equal(stepErrorHidden(store.get()), true);
+    actions.checkAnswer('0.327');
+    assert.equal(stepErrorHidden(store.get()), false);
     actions.nextQuestion(); // the forward set's last question of the step was E: the next is h1 of step 2
     assert.deepEqual(store.get().cursor, { step: 1, event: H1 });
     actions.loadDocument(seed);

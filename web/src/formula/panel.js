@@ -78,12 +78,11 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     h('div', { class: 'card-head formula-head' }, [
       h('h2', { id: uid('formula-title'), class: 'card-title', text: t('formula.title') }),
       h('div', { class: 'formula-head-tools' }, [
-        quiz.toggle,
         why.toggle,
         h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
       ]),
     ]),
-    h('div', { class: 'formula-caption-line' }, [phase, caption]),
+    h('div', { class: 'formula-caption-line' }, [phase, caption, quiz.toggle]),
     why.text,
     preview,
     body,

@@ -449,6 +449,7 @@ export default {
   'quiz.badge': '{right}/{asked}',
   'quiz.score': 'Score for this step: {right} right of {asked} asked.',
   'quiz.ask': 'Your value for {name}',
+  'quiz.newValue': 'new {name}',
   'quiz.none': 'No question on this frame.',
   'quiz.check': 'Check',
   'quiz.hint': 'Hint',

@@ -461,6 +461,7 @@ export default {
   'quiz.badge': '{right}/{asked}',
   'quiz.score': 'Score de ce pas : {right} juste(s) sur {asked} demandé(s).',
   'quiz.ask': 'Votre valeur pour {name}',
+  'quiz.newValue': 'nouveau {name}',
   'quiz.none': 'Pas de question sur cette étape.',
   'quiz.check': 'Vérifier',
   'quiz.hint': 'Indice',

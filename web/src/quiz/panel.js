@@ -2,10 +2,10 @@
 // before it is shown. The learner types a value (inputmode=decimal: a phone's numeric keyboard; "0,85" and "−0.11"
 // are read too), Enter checks it; a wrong answer opens the hint (quiz/hint.js: the formula, then one number more per
 // Hint press), Reveal shows the engine's number, and Enter once answered goes on to the next question. The score of
-// the step (right at the first try / asked) sits in the box's head. The toggle lives in the card's head tools.
+// the step (right at the first try / asked) sits in the box's head. The toggle ends the card's caption line.
 import { h } from '../dom.js';
 import { currentEntry } from '../state/selectors.js';
-import { QUIZ_SETS } from './questions.js';
+import { QUIZ_SETS, questionName } from './questions.js';
 import { answerAt, isPending, questionAt, stepScore } from './state.js';
 import { quizFeedback } from './sentence.js';
 import { hintLines } from './hint.js';
@@ -145,7 +145,7 @@ export function mountQuiz({ store, actions, t, uid }) {
     const asking = questionAt(state);
     const answer = answerAt(state);
     const pending = isPending(state);
-    question.textContent = asking ? t('quiz.ask', { name: asking.name }) : t('quiz.none');
+    question.textContent = asking ? t('quiz.ask', { name: questionName(asking, t) }) : t('quiz.none');
     input.readOnly = !pending; // Enter goes on from an answered question or a frame without one
     able(check, pending);
     able(reveal, pending);

@@ -19,8 +19,8 @@ export const ANSWER_FIELD = { forward: 'a', error: 'total', delta: 'delta', grad
 
 /**
  * The question an event asks in a set: { kind, ref, part (what of the graph element is masked: value, delta,
- * gradient, updated, total), name (the quantity, for sentences: h1, E, δ(h1), ∂E/∂w5, w5), value (the engine's),
- * decimals (those it is shown with) }, or null when the set does not ask about it.
+ * gradient, updated, total), name (the quantity, for sentences: h1, E, δ(h1), ∂E/∂w5, w5; an update's is said "new
+ * w5": questionName), value (the engine's), decimals (those it is shown with) }, or null when the set does not ask.
  */
 export function questionOf(event, set, decimals) {
   if (!event || !KINDS[set]?.includes(event.kind)) return null;
@@ -66,3 +66,7 @@ export function nextQuestionIndex(events, set, from) {
     if (KINDS[set]?.includes(events[index].kind)) return index;
   return -1;
 }
+
+/** How a sentence names the quantity asked for: "h1", "δ(h1)", and "new w5" for an update. */
+export const questionName = (question, t) =>
+  question.kind === 'update' ? t('quiz.newValue', { name: question.name }) : question.name;

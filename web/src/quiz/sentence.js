@@ -3,6 +3,7 @@
 // the quiz box shows the first (its score sits in the box's head). Numbers are the engine's, formatted; the learner's own text is quoted as typed.
 import { formatNumber } from '../format/number.js';
 import { answerAt, questionAt, stepScore } from './state.js';
+import { questionName } from './questions.js';
 
 /** The feedback for the cursor's question: { key (i18n), text, score (the step's, in words) }; text '' without one. */
 export function quizFeedback(state, t) {
@@ -11,7 +12,7 @@ export function quizFeedback(state, t) {
   const answer = answerAt(state);
   const value = formatNumber(question.value, question.decimals, t.decimalSeparator);
   const score = t('quiz.score', stepScore(state));
-  const params = { name: question.name, value, typed: answer?.typed.trim() ?? '' };
+  const params = { name: questionName(question, t), value, typed: answer?.typed.trim() ?? '' };
   const key =
     answer?.solved && answer.last !== 'revealed'
       ? 'quiz.said.right'

@@ -3,7 +3,7 @@
 // and frame): { tries, firstRight (the first check was right: what the score counts), solved, revealed, hints,
 // last ('right', 'wrong' or 'revealed'), typed (the text of the last check) }. Opening another network, an edit or
 // a training run starts the answers afresh.
-import { currentEvent } from '../state/selectors.js';
+import { currentEntry, currentEvent } from '../state/selectors.js';
 import { judge } from './judge.js';
 import { maskedEvent, questionOf } from './questions.js';
 
@@ -91,4 +91,18 @@ export function visibleEvents(state, events) {
   if (!isPending(state)) return events;
   const index = state.cursor.event;
   return events.map((event, k) => (k === index ? maskedEvent(event) : event));
+}
+
+/**
+ * True while the quiz still has to ask for the error E of the step on screen (its error frame is ahead, or waits for
+ * its answer): the step strip then keeps that step's E to itself.
+ */
+export function stepErrorHidden(state) {
+  const set = state.settings.quiz ?? 'off';
+  const events = currentEntry(state)?.trace?.events;
+  if (set === 'off' || !events) return false;
+  const { event: at } = state.cursor;
+  return events.some(
+    (event, index) => questionOf(event, set, 0)?.kind === 'error' && (index > at || (index === at && isPending(state))),
+  );
 }
