@@ -9,8 +9,7 @@ import { PHONE, frame, frameTo, screenshot, text, usePage } from './harness.mjs'
 
 const app = usePage();
 
-const SEED =
-  'v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&title=Backpropagation%20step%20by%20step';
+const SEED = 'v=1&shape=2-2-1&act=linear&w=0.11,0.21,0.12,0.08,0.14,0.15&lr=0.05&data=2,3:1&title=Backpropagation';
 const H1 = 1; // the seed step's frames: forward h1, forward h2 …
 const DELTA_H1 = 8;
 
@@ -74,7 +73,7 @@ test('forward quiz: h1 is "?" until 0.85 is typed (right, 1/1); 0.9 for h2 is wr
   assert.deepEqual(errors, []);
 });
 
-test('playing stops at each question; the address carries the quiz, and a link reopens at the same question', async () => {
+test('a link reopens at the same question; playing stops at each one; the address carries the quiz', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${DELTA_H1}&quiz=backward` });
   assert.equal(await frame(page), DELTA_H1);
   assert.equal(await page.getByTestId('quiz-toggle').getAttribute('aria-pressed'), 'true');

@@ -45,7 +45,7 @@ async function opened(quiz, event = 0, doc = seed, language = 'en') {
 /** TeX without its graph links: "\htmlData{ref=n:h1}{h_{1}}" → "{h_{1}}". */
 const plain = (tex) => tex.replace(/\\htmlData\{ref=[^}]*\}/g, '').replace(/[{}]/g, '');
 
-test('the seed step: typing 0.85 for h1 is right, 0.9 is wrong and opens the hint; the score counts per step', async () => {
+test('seed step: 0.85 for h1 is right, 0.9 is wrong and opens the hint; the score counts per step', async () => {
   const { engine, store, actions } = await opened('forward', H1);
   try {
     const question = questionAt(store.get());
@@ -105,7 +105,7 @@ test('negatives and a French decimal comma: δ(h1) = −0.11326 typed every usua
   }
 });
 
-test('the hint of δ(h1): the formula in symbols, then each factor with the engine’s number (1 × 0.14 × (−0.809))', async () => {
+test('hint of δ(h1): the formula in symbols, then each factor’s number (1 × 0.14 × (−0.809))', async () => {
   const { engine, store } = await opened('all', DELTA_H1);
   try {
     const state = store.get();
@@ -203,7 +203,7 @@ test('playing stops at a question; the next question goes on into the next step'
   }
 });
 
-test('share links carry the quiz: quiz=backward with the frame reopens at that question; a wrong set is refused', async () => {
+test('share links carry the quiz: quiz=backward with at=8 reopens at δ(h1); a wrong set is refused', async () => {
   const limits = await engineLimits();
   const link = await writeLink({
     document: seed,

@@ -1,6 +1,7 @@
-// What the quiz says, in words, at the cursor: the question while it waits ("Your turn: h1 = ?"), then the judgment
-// and the step's score ("Right: h1 = 0.85." "Score for this step: 1 right of 1 asked."). The live region reads both;
-// the quiz box shows the first (its score sits in the box's head). Numbers are the engine's, formatted; the learner's own text is quoted as typed.
+// What the quiz says, in words, at the cursor: the question while it waits ("Your turn: what is h1?"), then the
+// judgment ("Right: h1 = 0.85.") and the step's score ("Score for this step: 1 right of 1 asked."). The live region
+// reads both; the quiz box shows the first (its score sits in the box's head). Numbers are the engine's, formatted;
+// the learner's own text is quoted as typed.
 import { formatNumber } from '../format/number.js';
 import { answerAt, questionAt, stepScore } from './state.js';
 import { questionName } from './questions.js';
