@@ -8,6 +8,7 @@ import '../styles/graph.css';
 import '../styles/graph-labels.css';
 import '../styles/error-panel.css';
 import '../styles/formula.css';
+import '../styles/quiz.css';
 import '../styles/controls.css';
 import '../styles/edit.css';
 import '../styles/instance.css';

@@ -9,6 +9,7 @@ import { formatNumber } from '../format/number.js';
 import { nextFrame } from '../component/next-frame.js';
 import { changeSentence } from '../narration/change-sentence.js';
 import { barHeights, entryAt, stripBins } from './strip-bins.js';
+import { stepErrorHidden } from '../quiz/state.js';
 
 const GAP = 1; // between two bars
 const MARK_SHARE = 0.25; // of the height: the row of edit ticks above the bars
@@ -38,6 +39,7 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
   let height = 0; // the strip's CSS height: 24 px, less in a compact embed
   let bins = null;
 
+  let hidden = false; // the quiz has yet to ask for the current step's E: its bar and number wait (quiz/state.js)
   const format = (value) =>
     Number.isFinite(value)
       ? formatNumber(value, store.get().settings.decimals, t.decimalSeparator)
@@ -55,7 +57,7 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
       notes.push(
         `${t('strip.edited')}: ${changeSentence(edited.edit, { t, decimals: store.get().settings.decimals })}`,
       );
-    return [`${steps}: E ${format(bar.error)}`, ...notes].join(' · ');
+    return [`${steps}: E ${bar.current && hidden ? '?' : format(bar.error)}`, ...notes].join(' · ');
   }
 
   function draw() {
@@ -78,7 +80,7 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
     const parts = [s('line', { class: 'strip-base', x1: 0, x2: width, y1: height - 1.5, y2: height - 1.5 })];
     bins.bars.forEach((bar, k) => {
       const x = k * bins.slot;
-      const tall = Number.isFinite(bar.error) ? Math.max(2, heights[k] * room) : 0;
+      const tall = Number.isFinite(bar.error) && !(bar.current && hidden) ? Math.max(2, heights[k] * room) : 0;
       const kind = `strip-bar${bar.current ? ' is-current' : ''}${bar.trained ? ' is-trained' : ''}`;
       parts.push(
         s('g', { class: kind, 'data-start': bar.start, 'data-end': bar.end }, [
@@ -122,7 +124,7 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
         step: stepNumber(entry),
         index: cursor.step + 1,
         count: history.length,
-        error: format(entry.error),
+        error: hidden ? '?' : format(entry.error),
         size,
       }),
     ];
@@ -185,13 +187,17 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
   scope.own(() => resizing.disconnect());
 
   store.subscribe((state, previous) => {
+    const wasHidden = hidden;
+    hidden = stepErrorHidden(state);
     if (
+      hidden !== wasHidden ||
       state.history !== previous.history ||
       state.cursor.step !== previous.cursor.step ||
       state.settings.decimals !== previous.settings.decimals
     )
       render();
   });
+  hidden = stepErrorHidden(store.get());
   render();
   return { element };
 }

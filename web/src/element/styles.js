@@ -9,6 +9,7 @@ import graph from '../styles/graph.css?inline';
 import graphLabels from '../styles/graph-labels.css?inline';
 import errorPanel from '../styles/error-panel.css?inline';
 import formula from '../styles/formula.css?inline';
+import quiz from '../styles/quiz.css?inline';
 import controls from '../styles/controls.css?inline';
 import edit from '../styles/edit.css?inline';
 import instance from '../styles/instance.css?inline';
@@ -41,6 +42,7 @@ export function componentSheet() {
       graphLabels,
       errorPanel,
       formula,
+      quiz,
       controls,
       edit,
       instance,

@@ -13,11 +13,13 @@ import { createBoxFit } from './fit.js';
 import { nextFrame } from '../component/next-frame.js';
 import { eventTitle, refLabel } from './titles.js';
 import { createWhyLine } from './why-line.js';
+import { visibleEvents } from '../quiz/state.js';
+import { mountQuiz } from '../quiz/panel.js';
 
 function formulaContext(state, upTo, t) {
   const entry = currentEntry(state);
   return {
-    events: entry.trace.events,
+    events: visibleEvents(state, entry.trace.events),
     upTo,
     decimals: state.settings.decimals,
     labels: state.labels,
@@ -48,7 +50,7 @@ function whyContext(state, t) {
   return {
     t,
     decimals: state.settings.decimals,
-    events: entry.trace.events,
+    events: visibleEvents(state, entry.trace.events),
     outputNames: state.labels.neurons.at(-1),
     batchSize: entry.trace.batchSize ?? 1,
   };
@@ -58,6 +60,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
   const why = createWhyLine({ actions, t, uid });
+  const quiz = mountQuiz({ store, actions, t, uid });
   const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view), t));
   const rows = ['symbolic', 'substituted', 'result'].map((part) => ({
     part,
@@ -79,10 +82,11 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
         h('div', { class: 'segmented', role: 'group', 'aria-label': t('view.label') }, views),
       ]),
     ]),
-    h('div', { class: 'formula-caption-line' }, [phase, caption]),
+    h('div', { class: 'formula-caption-line' }, [phase, caption, quiz.toggle]),
     why.text,
     preview,
     body,
+    quiz.element,
   );
 
   const fit = createBoxFit(body);
@@ -92,8 +96,8 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   function show(state, eventIndex, previewRef) {
     const entry = currentEntry(state);
     if (!entry) return;
-    const event = entry.trace.events[eventIndex];
     const context = formulaContext(state, eventIndex, t);
+    const event = context.events[eventIndex]; // the quiz's question has its answer masked until answered
     const formula = (state.settings.view === 'matrix' ? matrixFormula : scalarFormula)(event, context);
     card.dataset.view = state.settings.view; // first: the view's styles decide how the formula is fitted
     phase.textContent = t(`phase.${phaseOf(event)}`);
@@ -146,7 +150,9 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
       state.history !== previous.history ||
       state.settings.decimals !== previous.settings.decimals ||
       state.settings.view !== previous.settings.view ||
-      state.settings.why !== previous.settings.why
+      state.settings.why !== previous.settings.why ||
+      state.settings.quiz !== previous.settings.quiz ||
+      state.quiz !== previous.quiz
     )
       render();
   });

@@ -138,7 +138,7 @@ const animations = {
     reveal(pill.selectAll('.pill-arrow, .pill-value'), { delay: 0.2 * D, duration: 0.35 * D });
     pill.classed('is-flash', true);
     setTimeout(() => pill.classed('is-flash', false), D);
-    if (event.type !== 'weight') return;
+    if (event.type !== 'weight' || event.new === null) return; // null: the quiz's question, not answered yet
     const largest = largestWeight(scene);
     const edge = byRef(select(pill.node().ownerSVGElement), '.edge', ref.weight(event.parameter));
     for (const [part, extra] of [

@@ -114,9 +114,11 @@ export function updateCard(svg, layout, scene, { t, format }) {
   svg.selectAll('.errpanel g.cell').each(function updateCell([id]) {
     const cell = select(this);
     const value = valueFor(id, scene);
+    const masked = scene.mask?.ref === id; // the quiz's question (E): "?" until answered
+    const pending = !masked && (value === null || value === undefined);
     cell.select('.cell-label').text(labelFor(id, { t, multi }));
-    cell.select('.cell-value').text(value === null || value === undefined ? t('value.pending') : format(value));
-    cell.classed('is-pending', value === null || value === undefined);
+    cell.select('.cell-value').text(masked ? '?' : pending ? t('value.pending') : format(value));
+    cell.classed('is-pending', pending).classed('is-masked', masked);
     const { kind, name } = parseRef(id);
     if (kind === 'target') cell.attr('aria-label', t('edit.aria.target', { name, value: format(value) }));
   });

@@ -4,6 +4,8 @@
 // With the gradient check on the graph, a row under the gradient: "≈ −0.688 · 2.1e−11" (the
 // finite-difference estimate and the relative difference); where a third row would hide labels (layout.js), a mark
 // after the gradient instead, "∂ −0.688 ✓", the numbers in its accessible name and the check's table.
+// A quiz question waiting for its answer (quiz/questions.js) writes "?" for its number: `masked` is 'gradient' or
+// 'updated'.
 import { select } from 'd3-selection';
 import { agrees } from '../state/gradient-check.js';
 
@@ -16,14 +18,16 @@ export const checkRowText = (check, { format, relative }) =>
 /**
  * The rows of a label: [[{part, text}]] with part ∈ name, value, old, arrow, grad, check. `pair(old, new)` writes an
  * update's two values ({old, value}: format/change.js, the digits that tell them apart); else both by `format`.
+ * `masked`: the part whose number is not shown yet ("?"), 'gradient' or 'updated'.
  */
 export function pillRows(
-  { name, value, updated, gradient, check = null },
+  { name, value, updated, gradient, check = null, masked = null },
   { mode, checkMode, format, relative, pair = (old, next) => ({ old: format(old), value: format(next) }) },
 ) {
-  const isUpdated = updated !== null && updated !== undefined;
-  const hasGradient = gradient !== null && gradient !== undefined;
-  const grad = hasGradient ? [[{ part: 'grad', text: `∂ ${format(gradient)}` }]] : [];
+  const isUpdated = (updated !== null && updated !== undefined) || masked === 'updated';
+  const hasGradient = (gradient !== null && gradient !== undefined) || masked === 'gradient';
+  const gradText = masked === 'gradient' ? '∂ ?' : hasGradient ? `∂ ${format(gradient)}` : '';
+  const grad = hasGradient ? [[{ part: 'grad', text: gradText }]] : [];
   if (hasGradient && check && checkMode === 'row')
     grad.push([{ part: 'check', text: checkRowText(check, { format, relative }) }]);
   if (hasGradient && check && checkMode === 'mark') grad[0].push({ part: 'check', text: agrees(check) ? '✓' : '≠' });
@@ -35,7 +39,7 @@ export function pillRows(
       ],
       ...grad,
     ];
-  const change = pair(value, updated);
+  const change = masked === 'updated' ? { old: format(value), value: '?' } : pair(value, updated);
   if (mode === 'inline') {
     return [
       [

@@ -1,7 +1,7 @@
 // Puts the numbers of a scene into the drawn graph: values, gradients, updated weights,
 // edge colour (sign) and width (magnitude), and which elements the current event is about.
 import { select } from 'd3-selection';
-import { refsOf } from '../state/refs.js';
+import { ref, refsOf } from '../state/refs.js';
 import { updateCard } from './card.js';
 import { pillRows, renderPill } from './pill.js';
 import { agrees } from '../state/gradient-check.js';
@@ -20,10 +20,15 @@ export function largestWeight(scene) {
   return largest;
 }
 
-function updatePills(svg, layout, kind, table, { format, pair, relative, t, check }) {
+/** The part of this element whose number the quiz masks ("?"), or null. */
+const maskedPart = (scene, key) => (scene.mask?.ref === key ? scene.mask.part : null);
+
+function updatePills(svg, layout, kind, scene, { format, pair, relative, t, check }) {
+  const table = kind === 'bias' ? scene.biases : scene.weights;
   svg.selectAll(`.pill-${kind}`).each(function updatePill(item) {
     const group = select(this);
     const parameter = table[item.name];
+    const masked = maskedPart(scene, ref.parameter(kind, item.name));
     const updated = isSet(parameter.updated);
     const shown = updated ? parameter.updated : parameter.value;
     const name = kind === 'bias' ? `+${item.name}` : item.name;
@@ -31,21 +36,33 @@ function updatePills(svg, layout, kind, table, { format, pair, relative, t, chec
     renderPill(
       group,
       pillRows(
-        { name, value: parameter.value, updated: parameter.updated, gradient: parameter.gradient, check: checked },
+        {
+          name,
+          value: parameter.value,
+          updated: parameter.updated,
+          gradient: parameter.gradient,
+          check: checked,
+          masked,
+        },
         { mode: layout.pillMode, checkMode: layout.checkMode, format, pair, relative },
       ),
       layout.m,
     );
     group
-      .classed('is-updated', updated)
+      .classed('is-updated', updated || masked === 'updated')
+      .classed('is-masked', Boolean(masked))
       .classed('is-pos', shown >= 0)
       .classed('is-neg', shown < 0);
-    const label = updated
-      ? t('edit.aria.updated', { name: item.name, ...pair(parameter.value, shown) })
-      : t('edit.aria.parameter', { name: item.name, value: format(shown) });
-    const gradient = isSet(parameter.gradient)
-      ? ` ${t('edit.aria.gradient', { value: format(parameter.gradient) })}`
-      : '';
+    const label =
+      masked === 'updated'
+        ? t('edit.aria.updated', { name: item.name, old: format(parameter.value), value: '?' })
+        : updated
+          ? t('edit.aria.updated', { name: item.name, ...pair(parameter.value, shown) })
+          : t('edit.aria.parameter', { name: item.name, value: format(shown) });
+    const gradient =
+      masked === 'gradient' || isSet(parameter.gradient)
+        ? ` ${t('edit.aria.gradient', { value: masked === 'gradient' ? '?' : format(parameter.gradient) })}`
+        : '';
     const estimate = checked
       ? ` ${t('check.aria', {
           numeric: format(checked.numeric),
@@ -69,14 +86,18 @@ function updateNeurons(svg, scene, { format, t }, valueFont) {
     const group = select(this);
     const state = scene.neurons[neuron.name];
     const layerActivation = neuron.activation;
-    group.classed('is-idle', !isSet(state.value)).classed('is-done', isSet(state.value));
-    const value = isSet(state.value) ? format(state.value) : '';
+    const masked = maskedPart(scene, ref.neuron(neuron.name)); // the quiz's question: "?" until answered
+    const done = isSet(state.value) || masked === 'value';
+    group.classed('is-idle', !done).classed('is-done', done).classed('is-masked', Boolean(masked));
+    const value = masked === 'value' ? '?' : isSet(state.value) ? format(state.value) : '';
     group
       .select('.neuron-value')
       .text(value)
       .style('font-size', `${fittedFont(value, neuron.r, valueFont)}px`);
     group.select('.neuron-z').text(isSet(state.z) && layerActivation !== 'linear' ? `z ${format(state.z)}` : '');
-    group.select('.neuron-delta').text(isSet(state.delta) ? `δ ${format(state.delta)}` : '');
+    group
+      .select('.neuron-delta')
+      .text(masked === 'delta' ? 'δ ?' : isSet(state.delta) ? `δ ${format(state.delta)}` : '');
     if (neuron.layer === 0) {
       group.attr(
         'aria-label',
@@ -122,8 +143,8 @@ export function updateGraph(svgElement, layout, scene, helpers) {
   const svg = select(svgElement);
   updateEdges(svg, scene);
   updateNeurons(svg, scene, helpers, layout.m.valueFont);
-  updatePills(svg, layout, 'weight', scene.weights, helpers);
-  updatePills(svg, layout, 'bias', scene.biases, helpers);
+  updatePills(svg, layout, 'weight', scene, helpers);
+  updatePills(svg, layout, 'bias', scene, helpers);
   updateCard(svg, layout, scene, helpers);
   updateFocus(svg, scene);
 }

@@ -16,6 +16,7 @@ import { updateGraph } from './update.js';
 import { nextFrame } from '../component/next-frame.js';
 import { createGraphHeader, updateGraphHeader } from './header.js';
 import { holdsFocus } from './update.js';
+import { isPending, questionAt } from '../quiz/state.js';
 
 export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar }) {
   const header = createGraphHeader({ t, uid });
@@ -102,7 +103,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       legendCheck.textContent = t(layout.checkMode === 'mark' ? 'check.legendMark' : 'check.legend');
       for (const listener of drawn) listener(layout);
     }
-    const scene = sceneAt(entry, state.labels, state.cursor.event);
+    const scene = sceneAt(entry, state.labels, state.cursor.event, isPending(state) ? questionAt(state) : null);
     cancelAll(svg);
     updateGraph(svg, layout, scene, helpers());
     svg.setAttribute(
@@ -150,6 +151,8 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       state.history !== previous.history ||
       state.labels !== previous.labels ||
       state.settings.decimals !== previous.settings.decimals ||
+      state.settings.quiz !== previous.settings.quiz ||
+      state.quiz !== previous.quiz ||
       state.check !== previous.check;
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];

@@ -10,7 +10,7 @@
 import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 import { deflate, inflate } from './deflate.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
-import { SPEEDS, THEMES, VIEWS } from '../state/initial.js';
+import { QUIZ_SETS, SPEEDS, THEMES, VIEWS } from '../state/initial.js';
 import { parseVariants, variantsText } from '../state/variants.js';
 
 export const LINK_VERSION = '1';
@@ -37,6 +37,7 @@ export const LINK_OPTIONS = {
   view: { setting: 'view', parse: String, values: VIEWS },
   theme: { setting: 'theme', parse: String, values: THEMES },
   speed: { setting: 'speed', parse: Number, values: SPEEDS },
+  quiz: { setting: 'quiz', parse: String, values: QUIZ_SETS }, // with pos and at: "compute δ(h1) yourself"
 };
 
 /** The variants compared with the step (state/variants.js): `variant=output-first,round-2`; none by default. */

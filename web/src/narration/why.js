@@ -80,11 +80,15 @@ export function whyParts(event, context) {
   return reason ? reason(event, context) : [];
 }
 
-/** The "Why?" line for an event: its sentences in the translator's language, numbers at `decimals`. */
+/**
+ * The "Why?" line for an event: its sentences in the translator's language, numbers at `decimals`. A sentence with a
+ * number that is null (the quiz's question, before it is answered: quiz/questions.js) is left out.
+ */
 export function explainWhy(event, context) {
   const { t, decimals } = context;
   const format = (value) => (typeof value === 'number' ? formatNumber(value, decimals, t.decimalSeparator) : value);
   return whyParts(event, context)
+    .filter(([, params]) => !Object.values(params).includes(null)) // a number the quiz has not shown yet
     .map(([key, params]) => t(key, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, format(v)]))))
     .join(' ');
 }

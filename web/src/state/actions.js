@@ -10,6 +10,8 @@ import { phaseStart } from '../player/timeline.js';
 import { currentEntry, currentSample, isAtStepEnd, lastEventIndex } from './selectors.js';
 import { createVariantCache } from './variant-cache.js';
 import { orderedVariants, variantsText } from './variants.js';
+import { checkAnswer, emptyQuiz, isPending, moreHint, revealAnswer } from '../quiz/state.js';
+import { nextQuestionIndex } from '../quiz/questions.js';
 
 // The most steps one goTo computes past the end of history (a message from a host page cannot ask for a billion in
 // one call); stepping one frame at a time is not limited.
@@ -122,8 +124,12 @@ export function createActions(store, session, { report, t, formatValue }) {
   }
 
   const actions = {
-    /** The player's move: the next frame, staying in play. */
-    advance: () => moveTo(...nextFrame()),
+    /** The player's move: the next frame, staying in play; the quiz stops it at a question to answer. */
+    advance() {
+      const moved = moveTo(...nextFrame());
+      if (moved && get().playing && isPending(get())) set({ playing: false });
+      return moved;
+    },
     stepForward: () => moveTo(...nextFrame(), { playing: false }),
     stepBack() {
       const { cursor, history } = get();
@@ -187,6 +193,27 @@ export function createActions(store, session, { report, t, formatValue }) {
       if (!entry || state.variants.length === 0) return null;
       return variantTraces.get(entry, variantsText(state.variants));
     },
+    /** The quiz's next question after the cursor, in this step or the next one (computed if need be). */
+    nextQuestion() {
+      const { settings, cursor } = get();
+      if (settings.quiz === 'off') return false;
+      const here = nextQuestionIndex(currentEntry(get()).trace.events, settings.quiz, cursor.event);
+      if (here >= 0) return moveTo(cursor.step, here, { playing: false });
+      if (!moveTo(cursor.step + 1, 0, { playing: false })) return false;
+      const next = get();
+      const first = nextQuestionIndex(currentEntry(next).trace.events, settings.quiz, -1);
+      return first > 0 ? moveTo(next.cursor.step, first, { playing: false }) : true;
+    },
+    /** The learner's answer to the question at the cursor: judge.js's result, or null with no question. */
+    checkAnswer(text) {
+      const { state, result } = checkAnswer(get(), text);
+      if (state !== get()) store.update(() => state);
+      return result;
+    },
+    /** One more line of the hint (`lines`: how many the hint has). */
+    moreHint: (lines) => store.update((state) => moreHint(state, lines)),
+    /** Shows the engine's number without an answer. */
+    revealAnswer: () => store.update(revealAnswer),
     setSetting(key, value) {
       store.update((state) => ({ ...state, settings: { ...state.settings, [key]: value } }));
     },
@@ -226,6 +253,7 @@ export function createActions(store, session, { report, t, formatValue }) {
         document: computed.document,
         history: [...state.history.slice(0, state.cursor.step), edited],
         change: { ...edited.edit, cursor: state.cursor },
+        quiz: emptyQuiz(),
       });
       return { ok: true };
     },
@@ -252,6 +280,7 @@ export function createActions(store, session, { report, t, formatValue }) {
           cursor,
           playing: false,
           change: change ? { ...entry.edit, cursor } : null,
+          quiz: emptyQuiz(),
         });
         return { ok: true };
       } catch (error) {
@@ -282,7 +311,7 @@ export function createActions(store, session, { report, t, formatValue }) {
       }
       const history = [...state.history.slice(0, after + 1), { ...entry, trained: true }];
       session.sync(entry);
-      set({ history, cursor: { step: history.length - 1, event: 0 }, playing: false });
+      set({ history, cursor: { step: history.length - 1, event: 0 }, playing: false, quiz: emptyQuiz() });
       return true;
     },
 

@@ -1,5 +1,6 @@
 // What the graph shows at a cursor: the numbers of the document before the step, overlaid
 // with every trace event up to the cursor. Values are copied, never computed.
+import { maskedEvent } from '../quiz/questions.js';
 
 function parameterTables(document, labels) {
   const weights = {};
@@ -75,7 +76,11 @@ function apply(scene, event, labels) {
   }
 }
 
-export function sceneAt(entry, labels, eventIndex) {
+/**
+ * The scene at frame `eventIndex`. `mask` (the quiz's question there, quiz/questions.js, while it waits for its
+ * answer): that frame's number is left out, and scene.mask = {ref, part} tells the graph where to write "?".
+ */
+export function sceneAt(entry, labels, eventIndex, mask = null) {
   const { weights, biases } = parameterTables(entry.document, labels);
   const scene = {
     neurons: emptyNeurons(labels),
@@ -88,8 +93,11 @@ export function sceneAt(entry, labels, eventIndex) {
     learningRate: entry.document.learningRate,
     event: entry.trace.events[eventIndex] ?? null,
     eventIndex,
+    mask: mask && { ref: mask.ref, part: mask.part },
   };
   const events = entry.trace.events;
-  for (let index = 0; index <= eventIndex && index < events.length; index += 1) apply(scene, events[index], labels);
+  if (mask && scene.event) scene.event = maskedEvent(scene.event);
+  for (let index = 0; index <= eventIndex && index < events.length; index += 1)
+    apply(scene, index === eventIndex ? (scene.event ?? events[index]) : events[index], labels);
   return scene;
 }

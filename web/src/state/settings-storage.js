@@ -1,6 +1,6 @@
 // Remembers the learner's display settings (precision, speed, view, theme, language, the "Why?" line open or
-// closed) between visits, and whether this origin's intro card was dismissed.
-import { DEFAULT_SETTINGS, SPEEDS, THEMES, VIEWS } from './initial.js';
+// closed, the quiz's set) between visits, and whether this origin's intro card was dismissed.
+import { DEFAULT_SETTINGS, QUIZ_SETS, SPEEDS, THEMES, VIEWS } from './initial.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { LANGUAGES } from '../i18n/index.js';
 
@@ -14,6 +14,7 @@ const valid = {
   theme: (value) => THEMES.includes(value),
   language: (value) => LANGUAGES.includes(value),
   why: (value) => typeof value === 'boolean',
+  quiz: (value) => QUIZ_SETS.includes(value),
 };
 
 export function loadSettings() {
