@@ -57,7 +57,8 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
       notes.push(
         `${t('strip.edited')}: ${changeSentence(edited.edit, { t, decimals: store.get().settings.decimals })}`,
       );
-    return [`${steps}: E ${bar.current && hidden ? '?' : format(bar.error)}`, ...notes].join(' · ');
+    const upTo = first === last ? '' : `${t('strip.upTo')} `; // a bin: its largest E
+    return [`${steps}: E ${upTo}${bar.current && hidden ? '?' : format(bar.error)}`, ...notes].join(' · ');
   }
 
   function draw() {

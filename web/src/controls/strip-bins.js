@@ -7,8 +7,8 @@ export const MAX_SLOT = 20;
 
 /**
  * The bars for `entries` ([{error, edited, trained}]) in `width` px, the cursor on entry `current`:
- * { slot (px per bar), size (entries per bar), bars: [{ start, end (inclusive), error (the mean of the finite
- * errors; NaN without one), edited, trained, current }] }.
+ * { slot (px per bar), size (entries per bar), bars: [{ start, end (inclusive), error (the largest finite E of its
+ * steps, one of the engine's numbers: nothing is averaged here; NaN without one), edited, trained, current }] }.
  */
 export function stripBins(entries, width, current) {
   const count = entries.length;
@@ -24,7 +24,7 @@ export function stripBins(entries, width, current) {
     bars.push({
       start,
       end,
-      error: errors.length ? errors.reduce((sum, error) => sum + error, 0) / errors.length : Number.NaN,
+      error: errors.length ? Math.max(...errors) : Number.NaN,
       edited: group.some((entry) => entry.edited),
       trained: group.some((entry) => entry.trained),
       current: start <= current && current <= end,

@@ -150,6 +150,7 @@ export default {
   'strip.valueText': 'Step {step} ({index} of {count} so far), E {error}',
   'strip.valueTextBinned': 'Step {step} ({index} of {count} so far), E {error}; each bar is {size} steps',
   'strip.logScale': 'Heights: E on a log scale (the errors span powers of ten).',
+  'strip.upTo': 'up to',
   'strip.edited': 'edited here',
   'strip.trained': 'after a training run',
   'strip.noError': 'no error',

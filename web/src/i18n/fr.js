@@ -153,6 +153,7 @@ export default {
   'strip.valueTextBinned':
     'Étape {step} ({index} sur {count} jusqu’ici), E {error} ; chaque barre compte {size} étapes',
   'strip.logScale': 'Hauteurs : E en échelle logarithmique (les erreurs couvrent des puissances de dix).',
+  'strip.upTo': 'jusqu’à',
   'strip.edited': 'modifiée ici',
   'strip.trained': 'après un entraînement',
   'strip.noError': 'pas d’erreur',
