@@ -85,6 +85,7 @@ export function usePage() {
     permissions = [],
     locale = 'en-US',
     intro = false,
+    ready = '[data-testid="neuron-i1-value"]', // what shows once the step is drawn (the operations view: its svg)
   } = {}) => {
     const browserContext = await context.browser.newContext({
       viewport,
@@ -103,7 +104,7 @@ export function usePage() {
     page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
     await page.goto(`${context.url}${query}`);
     await page.waitForSelector('.backstep[data-status="ready"]', { timeout: 15000 });
-    await page.waitForSelector('[data-testid="neuron-i1-value"]');
+    await page.waitForSelector(ready);
     return { page, errors };
   };
   return context;
