@@ -190,3 +190,15 @@ test('a network too big to draw says so and offers the neurons back', async () =
   assert.equal(await page.getByTestId('graph-view-neurons').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(errors, []);
 });
+
+test('moving one frame on runs the flow along the edges; with reduced motion nothing moves', async () => {
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { page, errors } = await app.open({ query: '#graph=operations', ready: OPS, reducedMotion });
+    await frameTo(page, 4);
+    await forward(page); // δo1: the gradient runs back from the error to the products
+    const running = await page.locator('.opgraph-svg.is-animated .op-edge.is-flow.is-fresh').count();
+    assert.equal(running, reducedMotion === 'reduce' ? 0 : 5, reducedMotion);
+    assert.equal(await page.locator('.op-edge.is-flow').count(), 5);
+    assert.deepEqual(errors, []);
+  }
+});

@@ -5,10 +5,11 @@
 
 /** Metrics for a number shown with `decimals` decimals. */
 export function opMetrics(decimals) {
-  const valueWidth = (decimals + 3) * 6.6; // sign, leading digit, point and the decimals, in tabular figures
-  const width = Math.round(24 + valueWidth + 8);
-  // wide: the boxes whose symbol is a word (tanh, ReLU) or ½(·)².
-  return { width, wide: width + 18, height: 38, caption: 13, gap: 8, groupGap: 14, columnGap: 18, margin: 12 };
+  const valueWidth = (decimals + 3) * 7; // sign, leading digit, point and the decimals, in tabular figures
+  const width = Math.round(26 + valueWidth + 7); // the symbol's badge, a space, the value, the right margin
+  // wide: the boxes whose symbol is a word (tanh, ReLU) or ½(·)². nameWidth: a leaf's name, per character.
+  const metrics = { width, wide: width + 18, valueWidth, nameWidth: 7.4 };
+  return { ...metrics, height: 38, caption: 13, gap: 8, groupGap: 14, columnGap: 18, margin: 12 };
 }
 
 /** Box height and the room above it (operations after the products have a caption: "z h1", "h1", "Δ o1" …). */
@@ -39,8 +40,11 @@ function separate(nodes, m) {
   for (const node of sorted) node.y -= shift;
 }
 
-/** A box with a long symbol (a word, or ½(·)²) is wider. */
-const isWide = (node) => !node.leaf && node.symbol.length > 2;
+/** A box's width: an operation with a long symbol (a word, or ½(·)²) is wider; a leaf fits its name and value. */
+function widthOf(node, m) {
+  if (node.leaf) return Math.max(m.width, Math.ceil(26 + node.name.length * m.nameWidth + m.valueWidth));
+  return node.symbol.length > 2 ? m.wide : m.width;
+}
 
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -89,7 +93,7 @@ export function layoutOpGraph(graph, { decimals = 3 } = {}) {
   });
 
   const top = Math.min(...nodes.map((node) => node.y - boxOf(node, m).top));
-  const widths = columns.map((column) => Math.max(...column.map((node) => (isWide(node) ? m.wide : m.width))));
+  const widths = columns.map((column) => Math.max(...column.map((node) => widthOf(node, m))));
   const lefts = widths.map(
     (_, index) => m.margin + widths.slice(0, index).reduce((sum, w) => sum + w + m.columnGap, 0),
   );

@@ -9,14 +9,14 @@ import { layoutOpGraph } from './layout.js';
 import { drawOpGraph, updateOpGraph } from './draw.js';
 
 export const MAX_OPERATIONS = 40;
-const MIN_SCALE = 0.78; // narrower than that, the graph keeps this size and scrolls sideways
+const MIN_SCALE = 0.76; // narrower than that, the graph keeps this size and scrolls sideways
 
 export function mountOpGraph(container, { store, actions, hoverLinks, motion, t, scope, format }) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('class', 'opgraph-svg');
   svg.setAttribute('role', 'img');
   svg.setAttribute('data-testid', 'opgraph');
-  const scroller = h('div', { class: 'opgraph-scroll', tabindex: '0', role: 'region' }, [svg]);
+  const scroller = h('div', { class: 'opgraph-scroll', role: 'region' }, [svg]);
   const tooMany = h('p', { class: 'opgraph-too-many-text', 'data-testid': 'opgraph-too-many' });
   const back = h('button', {
     type: 'button',
@@ -87,6 +87,9 @@ export function mountOpGraph(container, { store, actions, hoverLinks, motion, t,
     svg.setAttribute('width', String(Math.floor(layout.width * used)));
     svg.setAttribute('height', String(Math.floor(layout.height * used)));
     scroller.classList.toggle('is-scrolling', scale < MIN_SCALE);
+    // Wider than the card, the keyboard can scroll it too.
+    if (scale < MIN_SCALE) scroller.setAttribute('tabindex', '0');
+    else scroller.removeAttribute('tabindex');
   }
 
   function highlight(target) {
