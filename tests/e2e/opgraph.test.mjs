@@ -202,3 +202,32 @@ test('moving one frame on runs the flow along the edges; with reduced motion not
     assert.deepEqual(errors, []);
   }
 });
+
+test('an element in a post’s column switches views and takes graph= as an attribute; an iframe takes it from its link', async () => {
+  const { page, errors } = await app.open({
+    query: 'examples/element-host.html',
+    ready: 'backstep-viz >> [data-testid="play"]',
+  });
+  const first = page.locator('#first');
+  await first.getByTestId('graph-view-operations').click(); // the element keeps the switch in its column
+  assert.equal(await first.getByTestId('op-mul-w1-value').textContent(), '0.22');
+  const second = page.locator('#second');
+  await second.evaluate((element) => element.setAttribute('graph', 'both'));
+  await second.getByTestId('opgraph').waitFor();
+  assert.equal(await second.getByTestId('graph').isVisible(), true);
+  assert.equal(await first.getByTestId('graph').isVisible(), false, 'each element has its own view');
+  assert.deepEqual(errors, []);
+
+  const embed = await app.open({
+    query: 'embed.html#graph=operations',
+    viewport: { width: 700, height: 500 },
+    ready: OPS,
+  });
+  assert.equal(
+    await embed.page.getByTestId('graph-view-operations').isVisible(),
+    false,
+    'no switch in a narrow iframe',
+  );
+  assert.equal(await embed.page.getByTestId('opgraph').isVisible(), true);
+  assert.deepEqual(embed.errors, []);
+});

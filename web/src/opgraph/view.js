@@ -53,7 +53,8 @@ export function mountOpGraph(container, { store, actions, hoverLinks, motion, t,
     const visible = state.settings.graph !== 'neurons';
     element.hidden = !visible;
     if (!visible || !entry) return;
-    const nextKey = [state.loads, JSON.stringify(state.labels), state.settings.decimals].join('|');
+    const activations = entry.document.layers.map((layer) => layer.activation ?? '').join(',');
+    const nextKey = [state.loads, JSON.stringify(state.labels), activations, state.settings.decimals].join('|');
     if (nextKey !== key) {
       key = nextKey;
       graph = buildOpGraph(state.labels, entry.document);
