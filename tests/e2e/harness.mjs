@@ -85,6 +85,7 @@ export function usePage() {
     permissions = [],
     locale = 'en-US',
     intro = false,
+    ready = '[data-testid="neuron-i1-value"]', // what shows once the step is drawn (the operations view: its svg)
   } = {}) => {
     const browserContext = await context.browser.newContext({
       viewport,
@@ -107,7 +108,7 @@ export function usePage() {
     });
     await page.goto(`${context.url}${query}`);
     await page.waitForSelector('.backstep[data-status="ready"]', { timeout: 15000 });
-    await page.waitForSelector('[data-testid="neuron-i1-value"]');
+    await page.waitForSelector(ready);
     return { page, errors };
   };
   return context;

@@ -55,13 +55,13 @@ test('position, frame, options and language come back as written', async () => {
   const { read } = await roundTrip(seed, {
     position: { epoch: 3, sample: 0, step: 3 },
     event: 17,
-    settings: { decimals: 5, view: 'matrix', theme: 'dark', speed: 2 },
+    settings: { decimals: 5, view: 'matrix', graph: 'operations', theme: 'dark', speed: 2 },
     defaults: {},
     language: 'en',
   });
   assert.deepEqual(read.position, { epoch: 3, sample: 0, step: 3 });
   assert.equal(read.event, 17);
-  assert.deepEqual(read.settings, { decimals: 5, view: 'matrix', theme: 'dark', speed: 2 });
+  assert.deepEqual(read.settings, { decimals: 5, view: 'matrix', graph: 'operations', theme: 'dark', speed: 2 });
   assert.equal(read.language, 'en');
 });
 
@@ -117,6 +117,7 @@ test('broken links are refused with a message naming what is wrong', async () =>
     ],
     ['#v=1&shape=2-2-1&act=linear&w=1,2,3,4,5,6&lr=0.1&data=1,2:1&pos=1.2', 'link: pos: expected epoch.sample.step'],
     ['#json=%7B', 'link: json: not valid JSON'],
+    ['#graph=ops', 'link: graph: expected one of neurons, operations, both, got "ops"'],
   ];
   for (const [link, message] of cases) {
     const read = await readLink(link, limits);

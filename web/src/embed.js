@@ -6,6 +6,7 @@
 // messages: backstep:next, backstep:prev, backstep:goto {step, event}, backstep:load {document}.
 import './component/styles.js';
 import './styles/page.css';
+import './styles/embed-page.css';
 import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
 import { readLink } from './link/share-link.js';

@@ -101,7 +101,8 @@ function labelSkeleton(parts, t, loading) {
  * options: { document (a network document, object or text) | example ('seed', 'mazur'), position and event
  *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
- *            decimals, speed, view, quiz (off, forward, backward, all: quiz/questions.js), why (the formula's "Why?" line open: on the full page by default, closed
+ *            decimals, speed, view, graph (the graph card's view: 'neurons', 'operations', 'both'), quiz (off, forward,
+ *            backward, all: quiz/questions.js), why (the formula's "Why?" line open: on the full page by default, closed
  *            elsewhere), storage (remember settings; off by default), intro (the card for a first visit, until it
  *            is dismissed on this origin: on the full page by default, off elsewhere), page (the full page: fixed
  *            control bar, graph fitted to the window), embed (minimal chrome for an iframe: no header, a link to
@@ -127,7 +128,7 @@ export function mountBackstep(root, options = {}) {
   root.append(element);
   const theme = followTheme(element, scope);
 
-  const given = ['theme', 'decimals', 'speed', 'view', 'language', 'why', 'quiz'].filter(
+  const given = ['theme', 'decimals', 'speed', 'view', 'graph', 'language', 'why', 'quiz'].filter(
     (key) => options[key] !== undefined,
   );
   const settings = {

@@ -6,6 +6,7 @@ import '../styles/layout.css';
 import '../styles/graph-card.css';
 import '../styles/graph.css';
 import '../styles/graph-labels.css';
+import '../styles/opgraph.css';
 import '../styles/error-panel.css';
 import '../styles/formula.css';
 import '../styles/quiz.css';

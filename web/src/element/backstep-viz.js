@@ -2,7 +2,7 @@
 // defines it. It renders in an open shadow root (the host page's CSS stays out, its own stays in), loads the
 // engine only when it scrolls into view, and takes its network from, in order: an inline
 // <script type="application/json"> child, `src` (a document's URL), a `link` (a share link's fragment) or
-// `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, speed, quiz,
+// `example` ("seed", "mazur"). Attributes mirror a link's options: lang, theme, decimals, view, graph, speed, quiz,
 // step and event; `hide="formula,controls"` leaves parts out. Changing one later takes effect at once (a new
 // src, link or example opens that network). `workbench` (read when it starts) adds training, the architecture
 // editor, the data table and the gradient check under the step; `why` opens the formula's "Why?" line from the start
@@ -21,7 +21,14 @@ import { addFontFaces, componentSheet } from './styles.js';
 const SOURCE_ATTRIBUTES = ['src', 'link', 'example'];
 const FRAME_ATTRIBUTES = ['step', 'event'];
 // Display attributes and the link options they take their values from.
-const DISPLAY_ATTRIBUTES = { decimals: 'dec', speed: 'speed', theme: 'theme', view: 'view', quiz: 'quiz' };
+const DISPLAY_ATTRIBUTES = {
+  decimals: 'dec',
+  speed: 'speed',
+  theme: 'theme',
+  view: 'view',
+  graph: 'graph',
+  quiz: 'quiz',
+};
 
 /** The display options (and language) among what mountOptionsFromLink gives. */
 function displayOf({ linkError, document, position, event, variants, ...display }) {

@@ -7,6 +7,7 @@ import layout from '../styles/layout.css?inline';
 import graphCard from '../styles/graph-card.css?inline';
 import graph from '../styles/graph.css?inline';
 import graphLabels from '../styles/graph-labels.css?inline';
+import opgraph from '../styles/opgraph.css?inline';
 import errorPanel from '../styles/error-panel.css?inline';
 import formula from '../styles/formula.css?inline';
 import quiz from '../styles/quiz.css?inline';
@@ -40,6 +41,7 @@ export function componentSheet() {
       graphCard,
       graph,
       graphLabels,
+      opgraph,
       errorPanel,
       formula,
       quiz,

@@ -17,9 +17,13 @@ import { nextFrame } from '../component/next-frame.js';
 import { createGraphHeader, updateGraphHeader } from './header.js';
 import { holdsFocus } from './update.js';
 import { isPending, questionAt } from '../quiz/state.js';
+import { createViewSwitch } from './view-switch.js';
+import { mountOpGraph } from '../opgraph/view.js';
 
-export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar }) {
+export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, scope, bar }) {
   const header = createGraphHeader({ t, uid });
+  const views = createViewSwitch({ t, actions });
+  header.element.querySelector('.graph-head-tools').prepend(views.element);
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('role', 'group');
   svg.setAttribute('data-testid', 'graph');
@@ -40,6 +44,15 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     h('span', { class: 'legend-item legend-edit', 'data-testid': 'legend-edit' }, [t('legend.edit')]),
   ]);
   card.append(header.element, wrap, legend);
+
+  /** Which views show: the neurons, the operations, or both (then the neurons keep their natural height). */
+  function showViews(view) {
+    views.update(view);
+    wrap.hidden = view === 'operations';
+    legend.hidden = view === 'operations';
+    card.dataset.graphView = view;
+  }
+  showViews(store.get().settings.graph);
 
   let layout = null;
   // Compact metrics (compact.css sets --graph-compact by container width): read once per width, not every frame
@@ -74,11 +87,17 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     };
   };
 
+  const format = () => helpers().format;
+  const operations = mountOpGraph(card, { store, actions, hoverLinks, motion, t, scope, format });
+
   function render({ animate = false } = {}) {
     const state = store.get();
     const entry = currentEntry(state);
-    if (!entry || width === 0) return;
-    const fitHeight = width < NARROW_BELOW || !bar ? 0 : availableHeight();
+    if (!entry) return;
+    updateGraphHeader(header, state, helpers()); // the header serves both views
+    if (width === 0 || state.settings.graph === 'operations') return;
+    const both = state.settings.graph === 'both';
+    const fitHeight = width < NARROW_BELOW || !bar || both ? 0 : availableHeight();
     const compact = compactAt(width);
     const check = checkOf(state);
     const labels = JSON.stringify(state.labels);
@@ -113,7 +132,6 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
         title: entry.document.title ?? '',
       }),
     );
-    updateGraphHeader(header, state, helpers());
     if (animate)
       animateEvent(
         svg,
@@ -153,7 +171,9 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
       state.settings.decimals !== previous.settings.decimals ||
       state.settings.quiz !== previous.settings.quiz ||
       state.quiz !== previous.quiz ||
-      state.check !== previous.check;
+      state.check !== previous.check ||
+      state.settings.graph !== previous.settings.graph;
+    if (state.settings.graph !== previous.settings.graph) showViews(state.settings.graph);
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });
@@ -196,5 +216,5 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
     return () => drawn.delete(listener);
   };
 
-  return { svg, wrap, header, render, layout: () => layout, onDraw };
+  return { svg, wrap, header, render, layout: () => layout, onDraw, operations };
 }

@@ -10,7 +10,7 @@
 import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 import { deflate, inflate } from './deflate.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
-import { QUIZ_SETS, SPEEDS, THEMES, VIEWS } from '../state/initial.js';
+import { GRAPH_VIEWS, QUIZ_SETS, SPEEDS, THEMES, VIEWS } from '../state/initial.js';
 import { parseVariants, variantsText } from '../state/variants.js';
 
 export const LINK_VERSION = '1';
@@ -35,6 +35,7 @@ const DOCUMENT_KEYS = ['shape', 'act', 'bias', 'w', 'b', 'fixb', 'lr', 'batch', 
 export const LINK_OPTIONS = {
   dec: { setting: 'decimals', parse: Number, values: DECIMAL_CHOICES },
   view: { setting: 'view', parse: String, values: VIEWS },
+  graph: { setting: 'graph', parse: String, values: GRAPH_VIEWS },
   theme: { setting: 'theme', parse: String, values: THEMES },
   speed: { setting: 'speed', parse: Number, values: SPEEDS },
   quiz: { setting: 'quiz', parse: String, values: QUIZ_SETS }, // with pos and at: "compute δ(h1) yourself"

@@ -2,7 +2,7 @@
 // made there: edit/change.js; `trained`, true for the entry a training run ended on; `change`, the latest change):
 // { status, presetId, loads, document, labels, history: [{document, position, trace, next}],
 //   cursor: {step, event}, playing, quiz, check, variants,
-//   settings: {decimals, speed, view, theme, language, why, quiz} }
+//   settings: {decimals, speed, view, graph, theme, language, why, quiz} }
 // history[k] is one step: document/position, the engine's state before it; trace, what it did; next, the state after
 // it. Entries follow one another step by step, except after a training run, which is one entry however many steps it
 // trained (so cursor.step is an index into history; the step's own number is history[k].position.step); follows:
@@ -13,6 +13,8 @@ import { emptyQuiz } from '../quiz/state.js';
 
 export const SPEEDS = [0.25, 0.5, 1, 1.5, 2, 4];
 export const VIEWS = ['scalar', 'matrix'];
+/** The graph card's views: the neurons, the operations (a scalar autograd graph), or both, one under the other. */
+export const GRAPH_VIEWS = ['neurons', 'operations', 'both'];
 export const THEMES = ['auto', 'light', 'dark'];
 export { QUIZ_SETS } from '../quiz/questions.js';
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   decimals: 3,
   speed: 1,
   view: 'scalar',
+  graph: 'neurons',
   theme: 'auto',
   language: null,
   why: true,

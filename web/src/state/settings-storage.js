@@ -1,6 +1,6 @@
-// Remembers the learner's display settings (precision, speed, view, theme, language, the "Why?" line open or
-// closed, the quiz's set) between visits, and whether this origin's intro card was dismissed.
-import { DEFAULT_SETTINGS, QUIZ_SETS, SPEEDS, THEMES, VIEWS } from './initial.js';
+// Remembers the learner's display settings (precision, speed, view, graph view, theme, language, the "Why?" line
+// open or closed, the quiz's set) between visits, and whether this origin's intro card was dismissed.
+import { DEFAULT_SETTINGS, GRAPH_VIEWS, QUIZ_SETS, SPEEDS, THEMES, VIEWS } from './initial.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { LANGUAGES } from '../i18n/index.js';
 
@@ -11,6 +11,7 @@ const valid = {
   decimals: (value) => DECIMAL_CHOICES.includes(value),
   speed: (value) => SPEEDS.includes(value),
   view: (value) => VIEWS.includes(value),
+  graph: (value) => GRAPH_VIEWS.includes(value),
   theme: (value) => THEMES.includes(value),
   language: (value) => LANGUAGES.includes(value),
   why: (value) => typeof value === 'boolean',
