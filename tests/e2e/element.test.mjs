@@ -116,6 +116,10 @@ test('an element renders the same in the aggressive host as alone', async () => 
     else await page.goto(`${app.url}${path}`);
     await ready(page, '#second');
     await page.locator('#second').scrollIntoViewIfNeeded();
+    // KaTeX arrives after the graph is drawn: both pages are measured with their formulas typeset.
+    await page.waitForFunction(() => document.querySelector('#second').shadowRoot.querySelector('.katex-html'));
+    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.screenshot({ path: join(SCREENSHOTS, `element-${path.replace(/\W/g, '-')}.png`), fullPage: true });
     layouts.push(
       await page.evaluate(() => {
