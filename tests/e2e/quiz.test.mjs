@@ -124,3 +124,14 @@ test('in French, on a phone: a decimal comma is read, the box fits 390 px, and a
   await screenshot(page, 'quiz-phone-fr');
   assert.deepEqual(errors, []);
 });
+
+test('the operations view keeps the question too: h1 = 0.85 is nowhere in it until answered', async () => {
+  const { page, errors } = await app.open({ query: `#${SEED}&at=1&quiz=forward&graph=both` });
+  const operations = () => page.getByTestId('opgraph').textContent();
+  assert.equal(await frame(page), H1);
+  assert.equal(await text(page, 'neuron-h1-value'), '?');
+  assert.doesNotMatch(await operations(), /0\.85/, 'neither the sum nor the value of h1');
+  await answer(page, '0.85');
+  assert.match(await operations(), /0\.85/, 'answered: shown');
+  assert.deepEqual(errors, []);
+});

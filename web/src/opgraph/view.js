@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { currentEntry, isNextFrame } from '../state/selectors.js';
 import { nextFrame } from '../component/next-frame.js';
 import { buildOpGraph, opGraphAt } from './model.js';
+import { isPending } from '../quiz/state.js';
 import { layoutOpGraph } from './layout.js';
 import { drawOpGraph, updateOpGraph } from './draw.js';
 
@@ -68,11 +69,11 @@ export function mountOpGraph(container, { store, actions, hoverLinks, motion, t,
       fit();
     }
     if (!layout) return;
-    const frame = opGraphAt(
-      graph,
-      { labels: state.labels, document: entry.document, trace: entry.trace },
-      state.cursor.event,
-    );
+    const step = { labels: state.labels, document: entry.document, trace: entry.trace };
+    const frame = opGraphAt(graph, step, state.cursor.event);
+    // A quiz question waiting for its answer: the values as they were before this event (the highlight stays on it),
+    // so no node gives the answer away (a linear neuron's sum is its value; a delta sits on its products too).
+    if (isPending(state)) frame.nodes = opGraphAt(graph, step, state.cursor.event - 1).nodes;
     updateOpGraph(svg, frame, { format: format(), t, animate: animate && !motion.reduced() });
     const label = t('ops.label', { count: graph.operations, sample: frame.sample + 1 });
     svg.setAttribute('aria-label', label);
@@ -106,7 +107,9 @@ export function mountOpGraph(container, { store, actions, hoverLinks, motion, t,
       state.history !== previous.history ||
       state.labels !== previous.labels ||
       state.settings.decimals !== previous.settings.decimals ||
-      state.settings.graph !== previous.settings.graph;
+      state.settings.graph !== previous.settings.graph ||
+      state.settings.quiz !== previous.settings.quiz ||
+      state.quiz !== previous.quiz; // an answer reveals the number
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });
