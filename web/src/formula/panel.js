@@ -64,6 +64,11 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     value: h('div', { class: `formula-value formula-${part}`, 'data-testid': `formula-${part}` }),
   }));
   const preview = h('p', { class: 'formula-preview', 'data-testid': 'formula-preview', hidden: true });
+  // The matrix view writes "?" for what the step has not computed yet at this frame: this line says so.
+  const pendingNote = h('p', { class: 'formula-pending', 'data-testid': 'formula-pending', hidden: true }, [
+    h('span', { class: 'formula-pending-mark', text: '?' }),
+    ` — ${t('formula.pending')}`,
+  ]);
   const body = h(
     'dl',
     { class: 'formula-rows' },
@@ -83,6 +88,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     why.text,
     preview,
     body,
+    pendingNote,
   );
 
   const fit = createBoxFit(body);
@@ -104,6 +110,9 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
     if (katexFailed) rows[0].value.textContent = t('formula.unavailable'); // the numbers stay on the graph
+    const pending = body.querySelectorAll('.tex-pending');
+    for (const mark of pending) mark.title = t('formula.pending');
+    pendingNote.hidden = pending.length === 0;
     fit(`${state.loads}|${state.settings.view}|${state.settings.decimals}|${width}`);
     for (const button of views)
       button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));
