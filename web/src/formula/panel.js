@@ -105,6 +105,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     phase.textContent = t(`phase.${phaseOf(event)}`);
     phase.dataset.phase = phaseOf(event);
     caption.textContent = eventTitle(event, t);
+    caption.title = caption.textContent; // whole, where one line cuts it with an ellipsis
     why.show(event, whyContext(state, t), state.settings.why);
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });

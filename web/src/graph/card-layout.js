@@ -109,16 +109,17 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
  * update, beyond a line), the total E and the new E on a last row; a single output's five cells on one row.
  */
 function rowCard({ m, width, outputs, netBottom, multi }) {
-  const rows = multi
+  const stacked = multi || !oneRow(m, width); // a narrow phone: the new values one under the other
+  const rows = stacked
     ? [
         ...outputs.map((output) => [
-          [ref.target(output.name), ref.difference(output.name), ref.error(output.name)],
+          [ref.target(output.name), ref.difference(output.name), ref.error(multi ? output.name : undefined)],
           [ref.result(output.name)],
         ]),
-        [[null, null, ref.error()], [ref.result('E')]],
+        ...(multi ? [[[null, null, ref.error()], [ref.result('E')]]] : [[[], [ref.result('E')]]]),
       ]
     : [[[ref.target(outputs[0].name), ref.difference(outputs[0].name), ref.error()], resultIds(outputs)]];
-  const resultColumns = multi ? 1 : 2;
+  const resultColumns = stacked ? 1 : 2;
   const x = m.pad;
   const w = width - 2 * m.pad;
   const y = netBottom + m.cardGap;
@@ -163,7 +164,12 @@ export function cardLayout(options) {
   return options.m.rowCard ? rowCard(options) : narrowCard(options);
 }
 
+/** A single output's five cells fit one row when each gets ROW_CELL_MIN px. */
+const ROW_CELL_MIN = 68;
+const oneRow = (m, width) => (width - 2 * m.pad - 28) / 5 >= ROW_CELL_MIN;
+
 /** The height of a phone's card (rowCard) for these outputs, before the network is placed. */
-export function rowCardHeight(m, outputCount) {
-  return m.rowTitleH + (outputCount > 1 ? outputCount + 1 : 1) * m.rowCellH + 6;
+export function rowCardHeight(m, outputCount, width) {
+  const rows = outputCount > 1 ? outputCount + 1 : oneRow(m, width) ? 1 : 2;
+  return m.rowTitleH + rows * m.rowCellH + 6;
 }

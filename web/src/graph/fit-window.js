@@ -9,7 +9,8 @@ export function fittedLayout(compute, width, fitHeight) {
   if (first.mode !== 'narrow' || !(fitHeight > 0) || first.height <= fitHeight)
     return { ...first, fitHeight, scale: 1 };
   const wanted = Math.max(MIN_SCALE, fitHeight / first.height);
-  const wider = compute(Math.floor(width / wanted), Math.floor(fitHeight / wanted), 1);
+  // (The wider box may be scaled by what is left of MIN_SCALE: it keeps the rhythm the first layout chose.)
+  const wider = compute(Math.floor(width / wanted), Math.floor(fitHeight / wanted), Math.min(1, MIN_SCALE / wanted));
   const scale = Math.max(MIN_SCALE, Math.min(wanted, fitHeight / wider.height, width / wider.width));
   return { ...wider, fitHeight, scale };
 }

@@ -134,7 +134,7 @@ function phoneRhythm({ m, maxSize, biasH, baseGapY, linesH, fitHeight, below, sc
   const spacing = (fixed, floor) =>
     maxSize > 1 ? Math.min(baseGapY, Math.max(floor, (room - fixed) / (maxSize - 1))) : baseGapY;
   const fixed = 2 * m.pad + biasH + m.nameH + 2 * m.r + linesH;
-  const gapY = spacing(fixed, 2 * m.r + 44);
+  const gapY = spacing(fixed, 2 * m.r + 56);
   const scaled = fitHeight / scaleFloor - below; // the view may draw it this much smaller (fit-window.js)
   if (maxSize === 1 || fixed + (maxSize - 1) * gapY <= scaled)
     return { dense: false, r: m.r, nameH: m.nameH, biasH, gapY };
@@ -169,7 +169,7 @@ export function computeLayout({
     nonlinear: nonlinear.some(Boolean),
     fitHeight,
     scaleFloor,
-    cardH: base.rowCard ? rowCardHeight(base, labels.neurons.at(-1).length) : 0,
+    cardH: base.rowCard ? rowCardHeight(base, labels.neurons.at(-1).length, width) : 0,
   });
   const m = { ...base, r: rhythm.r, nameH: rhythm.nameH };
   const { dense, biasH, gapY } = rhythm;
