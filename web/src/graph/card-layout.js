@@ -165,7 +165,7 @@ export function cardLayout(options) {
 }
 
 /** A single output's five cells fit one row when each gets ROW_CELL_MIN px. */
-const ROW_CELL_MIN = 68;
+const ROW_CELL_MIN = 60;
 const oneRow = (m, width) => (width - 2 * m.pad - 28) / 5 >= ROW_CELL_MIN;
 
 /** The height of a phone's card (rowCard) for these outputs, before the network is placed. */

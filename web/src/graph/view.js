@@ -134,6 +134,7 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
 
   /** The height the graph may take so the page fits the window above the control bar. */
   function availableHeight() {
+    root?.style.removeProperty('--formula-h'); // (a phone's, when the window was narrower)
     const barHeight = bar?.offsetHeight ?? 0;
     const top = svg.getBoundingClientRect().top + window.scrollY; // below the architecture strip, when it shows
     return Math.max(0, Math.round((window.innerHeight - top - barHeight - legend.offsetHeight - 48) / 10) * 10);
