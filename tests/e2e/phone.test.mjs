@@ -77,7 +77,7 @@ for (const viewport of PHONES)
     ['Mazur', '?example=mazur'],
   ])
     for (const locale of ['en-US', 'fr-FR'])
-      test(`${viewport.width} × ${viewport.height}, ${example}, ${locale}: graph, formula and sentence together`, async () => {
+      test(`${viewport.width} × ${viewport.height}, ${example}, ${locale}: graph, formula, sentence`, async () => {
         const { page, errors } = await app.open({ viewport, query, locale });
         await page.locator('.formula-value .katex-html').first().waitFor();
         for (const phase of PHASES) {
@@ -128,7 +128,7 @@ test('the phone bar: 44-px targets in one row of transport buttons; speed and st
   assert.deepEqual(errors, []);
 });
 
-test('Mazur’s matrix view: a "?" is labelled "not computed yet at this frame", in English and in French', async () => {
+test('Mazur’s matrix view: a "?" is labelled "not computed yet at this frame", in English and French', async () => {
   for (const [locale, words] of [
     ['en-US', 'not computed yet at this frame'],
     ['fr-FR', 'pas encore calculé à cette image'],

@@ -107,7 +107,7 @@ test('an edit leaves a tick on the strip and says what changed: "w5 0.14 → 0.3
   assert.deepEqual(errors, []);
 });
 
-test('in French, on a phone: "w5 0,14 → 0,3 : la prédiction est maintenant 0,327 ; E 0,226", under the graph', async () => {
+test('in French, on a phone: "w5 0,14 → 0,3 : la prédiction est maintenant 0,327 ; E 0,226" on screen', async () => {
   const { page, errors } = await app.open({ locale: 'fr-FR', viewport: PHONE });
   await editValue(page, 'weight-w5', '0,3');
   const prediction = 0.85 * 0.3 + 0.48 * 0.15;
