@@ -61,14 +61,14 @@ export function drawCard(root, layout) {
   cells
     .append('text')
     .attr('class', 'cell-label')
-    .attr('x', wide ? 12 : 8)
+    .attr('x', wide ? 12 : card.rows ? 5 : 8)
     .attr('y', ([, box]) => (wide ? box.h / 2 + 4.5 : card.rows ? 14 : 17));
   cells
     .append('text')
     .attr('class', 'cell-value')
     .attr('data-testid', ([id]) => testId(id))
     .attr('text-anchor', wide ? 'end' : 'start')
-    .attr('x', ([, box]) => (wide ? box.w - 12 : 8))
+    .attr('x', ([, box]) => (wide ? box.w - 12 : card.rows ? 5 : 8))
     .attr('y', ([, box]) => (wide ? box.h / 2 + 5 : box.h - 8));
   cells
     .filter(([id]) => parseRef(id).kind === 'target')
