@@ -203,10 +203,16 @@ export function mountGraph(card, { store, hoverLinks, motion, t, uid, scope, bar
   scope.own(() => resizing.disconnect());
   if (bar) {
     // The full page fits the graph above its fixed control bar, in the window's height.
-    scope.listen(window, 'resize', () => {
+    const refit = () => {
       const room = width >= NARROW_BELOW ? availableHeight() : phoneHeight();
       if (layout && room !== layout.fitHeight) render();
-    });
+    };
+    scope.listen(window, 'resize', refit);
+    // And when the bar's height changes (a phone's "more" row): in the next frame, not inside the observer.
+    const barFrames = nextFrame(scope); // its own: a request cancels the one before it
+    const barResizing = new ResizeObserver(() => barFrames.request(refit));
+    barResizing.observe(bar);
+    scope.own(() => barResizing.disconnect());
   }
 
   /** Calls `listener(layout)` after each new layout is drawn, and now if there is one; returns the way to stop. */
