@@ -71,6 +71,7 @@ test('quick steps interrupt animations and leave exact values', async () => {
 
 test('phone: the step animates and the controls stay at the bottom', async () => {
   const { page, errors } = await app.open({ viewport: PHONE, reducedMotion: 'no-preference', hasTouch: true });
+  await page.getByTestId('bar-more').tap(); // a phone keeps the speed behind "more"
   await page.getByTestId('speed').selectOption('2');
   await page.getByTestId('phase-update').tap();
   await page.getByTestId('step-forward').tap();
@@ -82,7 +83,7 @@ test('phone: the step animates and the controls stay at the bottom', async () =>
     bar.y + bar.height <= PHONE.height && bar.y > PHONE.height - 120,
     `play button within thumb reach (y = ${bar.y})`,
   );
-  for (const id of ['reset', 'step-back', 'play', 'step-forward', 'skip-end', 'phase-forward', 'speed']) {
+  for (const id of ['reset', 'step-back', 'play', 'step-forward', 'skip-end', 'phase-forward', 'bar-more', 'speed']) {
     const box = await page.getByTestId(id).boundingBox();
     assert.ok(box.height >= 44 && box.width >= 44, `${id} is at least 44×44 (${box.width}×${box.height})`);
   }

@@ -15,6 +15,7 @@ const PATHS = {
   share: 'M12 15V3M7 8l5-5 5 5M5 13v7h14v-7',
   sliders: 'M4 7h9M17 7h3M4 17h3M11 17h9M15 4.5v5M9 14.5v5',
   external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
   link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
 };
 

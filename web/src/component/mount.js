@@ -25,6 +25,7 @@ import { mountTransport } from '../controls/transport.js';
 import { mountScrubber } from '../controls/scrubber.js';
 import { mountStepStrip } from '../controls/step-strip.js';
 import { mountSpeed } from '../controls/speed.js';
+import { mountBarMore } from '../controls/bar-more.js';
 import { installKeyboard } from '../controls/keyboard.js';
 import { mountShortcutsDialog } from '../controls/shortcuts-dialog.js';
 import { mountIntroCard } from '../intro/intro-card.js';
@@ -37,6 +38,7 @@ import { icon } from '../icons.js';
 import { createIds } from './ids.js';
 import { createScope } from './scope.js';
 import { followTheme } from './theme.js';
+import { followBarHeight } from './bar-height.js';
 
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
 function skeleton({ uid, page, embed, linked, workbench }) {
@@ -127,6 +129,7 @@ export function mountBackstep(root, options = {}) {
   const { element } = parts;
   root.append(element);
   const theme = followTheme(element, scope);
+  if (page) followBarHeight(element, parts.bar, scope); // the padding for the fixed bar is the bar's height
 
   const given = ['theme', 'decimals', 'speed', 'view', 'graph', 'language', 'why', 'quiz'].filter(
     (key) => options[key] !== undefined,
@@ -247,11 +250,12 @@ export function mountBackstep(root, options = {}) {
     parts.bar.append(barInner);
     const transport = mountTransport(barInner, context);
     const timeline = mountScrubber(barInner, context);
-    mountStepStrip(timeline.element, context); // above the phase timeline
+    const strip = mountStepStrip(timeline.element, context); // above the phase timeline
     const barEnd = h('div', { class: 'bar-end' });
     barInner.append(barEnd);
-    mountSpeed(barEnd, context);
+    const speed = mountSpeed(barEnd, context);
     const shortcuts = mountShortcutsDialog(element, barEnd, context);
+    mountBarMore(barEnd, { bar: barInner, controls: [strip.element, speed.select], t }); // a phone's overflow
     mountEditor(parts.graphCard, context);
     if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
     installKeyboard(element, { ...actions, showShortcuts: shortcuts.open }, uiScope);

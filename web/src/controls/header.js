@@ -5,6 +5,7 @@ import { DECIMAL_CHOICES } from '../format/number.js';
 import { PRESETS } from '../presets/index.js';
 import { LANGUAGE_NAMES } from '../i18n/index.js';
 import { THEMES } from '../state/initial.js';
+import { currentEntry } from '../state/selectors.js';
 
 function brandMark() {
   return s('svg', { class: 'brand-mark', viewBox: '0 0 32 32', 'aria-hidden': 'true', focusable: 'false' }, [
@@ -114,12 +115,17 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
   scope.listen(root, 'pointerdown', (event) => {
     if (!tools.contains(event.target) && !toggle.contains(event.target)) setOpen(false);
   });
+  // A phone shows the network's title here, under the name, instead of the tagline (phone-page.css); a tap shows
+  // it whole. Screen readers have it from the graph card.
+  const docTitle = h('span', { class: 'brand-doc', 'aria-hidden': 'true', 'data-testid': 'brand-doc' });
+  docTitle.addEventListener('click', () => docTitle.classList.toggle('is-whole'));
   container.append(
     h('div', { class: 'brand' }, [
       brandMark(),
       h('div', { class: 'brand-text' }, [
         h('h1', { class: 'brand-name', text: t('app.name') }),
         h('span', { class: 'brand-tagline', text: t('app.tagline') }),
+        docTitle,
       ]),
     ]),
     toggle,
@@ -127,6 +133,8 @@ export function mountHeader(container, { store, actions, t, uid, scope, root, sh
   );
 
   function render(state) {
+    docTitle.textContent = currentEntry(state)?.document.title ?? '';
+    docTitle.title = docTitle.textContent;
     preset.element.value = state.presetId ?? '';
     preset.element.lastElementChild.hidden = state.presetId !== null;
     decimals.element.value = String(state.settings.decimals);

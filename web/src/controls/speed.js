@@ -21,4 +21,5 @@ export function mountSpeed(container, { store, actions, t, uid }) {
     if (state.settings.speed !== previous.settings.speed) render(state);
   });
   render(store.get());
+  return { element: field, select };
 }

@@ -16,7 +16,7 @@ const MARK_SHARE = 0.25; // of the height: the row of edit ticks above the bars
 
 const stepNumber = (entry) => entry.position.step + 1;
 
-export function mountStepStrip(container, { store, actions, t, scope }) {
+export function mountStepStrip(container, { store, actions, t, scope, uid }) {
   // No size until measured (an SVG's default 300 × 150 would be laid out for a frame).
   const svg = s('svg', { class: 'step-strip-svg', width: 0, height: 0, 'aria-hidden': 'true', focusable: 'false' });
   const plot = h('div', { class: 'strip-plot' }, [svg]);
@@ -24,6 +24,7 @@ export function mountStepStrip(container, { store, actions, t, scope }) {
     'div',
     {
       class: 'step-strip',
+      id: uid('step-strip'),
       role: 'slider',
       tabindex: 0,
       'aria-label': t('strip.label'),

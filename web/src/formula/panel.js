@@ -67,6 +67,11 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     value: h('div', { class: `formula-value formula-${part}`, 'data-testid': `formula-${part}` }),
   }));
   const preview = h('p', { class: 'formula-preview', 'data-testid': 'formula-preview', hidden: true });
+  // The matrix view writes "?" for what the step has not computed yet at this frame: this line says so.
+  const pendingNote = h('p', { class: 'formula-pending', 'data-testid': 'formula-pending', hidden: true }, [
+    h('span', { class: 'formula-pending-mark', text: '?' }),
+    ` — ${t('formula.pending')}`,
+  ]);
   const body = h(
     'dl',
     { class: 'formula-rows' },
@@ -87,6 +92,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     preview,
     body,
     quiz.element,
+    pendingNote,
   );
 
   const fit = createBoxFit(body);
@@ -103,11 +109,15 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
     phase.textContent = t(`phase.${phaseOf(event)}`);
     phase.dataset.phase = phaseOf(event);
     caption.textContent = eventTitle(event, t);
+    caption.title = caption.textContent; // whole, where one line cuts it with an ellipsis
     why.show(event, whyContext(state, t), state.settings.why);
     preview.hidden = !previewRef;
     if (previewRef) preview.textContent = t('formula.preview', { name: refLabel(previewRef, t) });
     for (const { part, value } of rows) renderLines(value, formula?.[part] ?? []);
     if (katexFailed) rows[0].value.textContent = t('formula.unavailable'); // the numbers stay on the graph
+    const pending = body.querySelectorAll('.tex-pending');
+    for (const mark of pending) mark.title = t('formula.pending');
+    pendingNote.hidden = pending.length === 0;
     fit(`${state.loads}|${state.settings.view}|${state.settings.decimals}|${width}`);
     for (const button of views)
       button.setAttribute('aria-pressed', String(button.dataset.view === state.settings.view));

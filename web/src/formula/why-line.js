@@ -11,7 +11,12 @@ export function createWhyLine({ actions, t, uid }) {
     { type: 'button', class: 'why-toggle', 'aria-controls': id, 'aria-expanded': 'false', 'data-testid': 'why-toggle' },
     [h('span', { class: 'why-chevron', 'aria-hidden': 'true' }), h('span', { text: t('why.toggle') })],
   );
-  toggle.addEventListener('click', () => actions.setSetting('why', toggle.getAttribute('aria-expanded') !== 'true'));
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    actions.setSetting('why', open);
+    // Where the reason is out of sight (under the formula in a phone's scrolling card), it comes into view.
+    if (open) requestAnimationFrame(() => text.scrollIntoView({ block: 'nearest' }));
+  });
 
   /** Shows the reason for `event` (context: narration/why.js), or only the button while closed. */
   function show(event, context, open) {

@@ -104,6 +104,72 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
   };
 }
 
+/**
+ * A phone's card, where height is scarce: one row per output (its target, Δ and E, then its new value after the
+ * update, beyond a line), the total E and the new E on a last row; a single output's five cells on one row.
+ */
+function rowCard({ m, width, outputs, netBottom, multi }) {
+  const stacked = multi || !oneRow(m, width); // a narrow phone: the new values one under the other
+  const rows = stacked
+    ? [
+        ...outputs.map((output) => [
+          [ref.target(output.name), ref.difference(output.name), ref.error(multi ? output.name : undefined)],
+          [ref.result(output.name)],
+        ]),
+        ...(multi ? [[[null, null, ref.error()], [ref.result('E')]]] : [[[], [ref.result('E')]]]),
+      ]
+    : [[[ref.target(outputs[0].name), ref.difference(outputs[0].name), ref.error()], resultIds(outputs)]];
+  const resultColumns = stacked ? 1 : 2;
+  const x = m.pad;
+  const w = width - 2 * m.pad;
+  const y = netBottom + m.cardGap;
+  const split = 12; // the room of the line between the error and what follows the update
+  const cellW = (w - 16 - split) / (3 + resultColumns);
+  const titleH = m.rowTitleH;
+  const h = titleH + rows.length * m.rowCellH + 6;
+  const cells = {};
+  rows.forEach(([errors, results], r) => {
+    const top = y + titleH + r * m.rowCellH;
+    errors.forEach((id, c) => {
+      if (id) cells[id] = { x: x + 8 + c * cellW, y: top, w: cellW, h: m.rowCellH };
+    });
+    results.forEach((id, c) => {
+      cells[id] = { x: x + 8 + split + (3 + c) * cellW, y: top, w: cellW, h: m.rowCellH };
+    });
+  });
+  const splitX = x + 8 + 3 * cellW + split / 2;
+  return {
+    mode: 'narrow',
+    rows: true,
+    x,
+    y,
+    w,
+    h,
+    title: { x: x + 12, y: y + titleH - 6 },
+    resultsTitle: { x: x + w - 12, y: y + titleH - 6, anchor: 'end' },
+    divider: { x1: splitX, x2: splitX, y: y + titleH, y2: y + h - 6 },
+    cells,
+    links: outputs.map((output) => ({
+      name: output.name,
+      x1: output.x,
+      y1: output.y + output.r + 2 * m.lineH + 6,
+      x2: output.x,
+      y2: y,
+    })),
+  };
+}
+
 export function cardLayout(options) {
-  return options.m.mode === 'wide' ? wideCard(options) : narrowCard(options);
+  if (options.m.mode === 'wide') return wideCard(options);
+  return options.m.rowCard ? rowCard(options) : narrowCard(options);
+}
+
+/** A single output's five cells fit one row when each gets ROW_CELL_MIN px. */
+const ROW_CELL_MIN = 60;
+const oneRow = (m, width) => (width - 2 * m.pad - 28) / 5 >= ROW_CELL_MIN;
+
+/** The height of a phone's card (rowCard) for these outputs, before the network is placed. */
+export function rowCardHeight(m, outputCount, width) {
+  const rows = outputCount > 1 ? outputCount + 1 : oneRow(m, width) ? 1 : 2;
+  return m.rowTitleH + rows * m.rowCellH + 6;
 }

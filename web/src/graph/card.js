@@ -12,7 +12,8 @@ const testId = (id) => {
 
 export function drawCard(root, layout) {
   const { card } = layout;
-  const group = root.append('g').attr('class', `errpanel errpanel-${card.mode}`).attr('data-testid', 'error-card');
+  const kind = `errpanel errpanel-${card.mode}${card.rows ? ' errpanel-rows' : ''}`;
+  const group = root.append('g').attr('class', kind).attr('data-testid', 'error-card');
   group
     .append('rect')
     .attr('class', 'errpanel-bg')
@@ -28,10 +29,11 @@ export function drawCard(root, layout) {
     .attr('x1', card.divider.x1)
     .attr('x2', card.divider.x2)
     .attr('y1', card.divider.y)
-    .attr('y2', card.divider.y);
+    .attr('y2', card.divider.y2 ?? card.divider.y);
   group
     .append('text')
     .attr('class', 'errpanel-results-title')
+    .attr('text-anchor', card.resultsTitle.anchor ?? null)
     .attr('x', card.resultsTitle.x)
     .attr('y', card.resultsTitle.y);
   const wide = card.mode === 'wide';
@@ -59,15 +61,15 @@ export function drawCard(root, layout) {
   cells
     .append('text')
     .attr('class', 'cell-label')
-    .attr('x', wide ? 12 : 8)
-    .attr('y', ([, box]) => (wide ? box.h / 2 + 4.5 : 17));
+    .attr('x', wide ? 12 : card.rows ? 5 : 8)
+    .attr('y', ([, box]) => (wide ? box.h / 2 + 4.5 : card.rows ? 14 : 17));
   cells
     .append('text')
     .attr('class', 'cell-value')
     .attr('data-testid', ([id]) => testId(id))
     .attr('text-anchor', wide ? 'end' : 'start')
-    .attr('x', ([, box]) => (wide ? box.w - 12 : 8))
-    .attr('y', ([, box]) => (wide ? box.h / 2 + 5 : 38));
+    .attr('x', ([, box]) => (wide ? box.w - 12 : card.rows ? 5 : 8))
+    .attr('y', ([, box]) => (wide ? box.h / 2 + 5 : box.h - 8));
   cells
     .filter(([id]) => parseRef(id).kind === 'target')
     .classed('is-editable', true)

@@ -1,6 +1,6 @@
 // The geometry of the graph for a container width: neurons (columns of layers), edges,
 // weight-label positions, bias tags and the error panel. Pure geometry, no model numbers.
-import { cardLayout } from './card-layout.js';
+import { cardLayout, rowCardHeight } from './card-layout.js';
 import { placeLabels } from './label-placement.js';
 import { COMPACT, NARROW, NARROW_BELOW, WIDE, textWidth, widestNumber } from './metrics.js';
 
@@ -102,9 +102,13 @@ const TARGET_HEIGHT = { wide: 640, compact: 460, narrow: 600 };
  * tags and z/δ lines shown on hover, on focus or while the step is about them (graph.css), so that a layer of 8
  * neurons fits a laptop's window.
  */
-function verticalRhythm({ m, maxSize, biasH, nonlinear, fitHeight }) {
+function verticalRhythm({ m, maxSize, biasH, nonlinear, fitHeight, cardH, scaleFloor }) {
   const linesH = 2 * m.lineH + 8;
   const baseGapY = m.gapY + biasH + (nonlinear ? m.lineH : 0);
+  if (m.rowCard) {
+    const below = cardH + m.cardGap;
+    return phoneRhythm({ m, maxSize, biasH, baseGapY, linesH, fitHeight, below, scaleFloor });
+  }
   const fixedHeight = 2 * m.pad + biasH + m.nameH + 2 * m.r + linesH;
   const target = fitHeight > 0 ? fitHeight : TARGET_HEIGHT[m.compact ? 'compact' : m.mode];
   if (maxSize >= 5 && fixedHeight + (maxSize - 1) * baseGapY > target) {
@@ -120,17 +124,38 @@ function verticalRhythm({ m, maxSize, biasH, nonlinear, fitHeight }) {
   return { dense: false, r: m.r, nameH: m.nameH, biasH, gapY };
 }
 
+/**
+ * A phone's rhythm, fitted to the room the page leaves the network above its card: the layers' spacing shrinks
+ * down to a floor; when even that does not fit, the dense layout (smaller neurons, names beside them, bias tags on
+ * demand). What still does not fit is scaled by the view (view.js).
+ */
+function phoneRhythm({ m, maxSize, biasH, baseGapY, linesH, fitHeight, below, scaleFloor }) {
+  const room = fitHeight - below;
+  const spacing = (fixed, floor) =>
+    maxSize > 1 ? Math.min(baseGapY, Math.max(floor, (room - fixed) / (maxSize - 1))) : baseGapY;
+  const fixed = 2 * m.pad + biasH + m.nameH + 2 * m.r + linesH;
+  const gapY = spacing(fixed, 2 * m.r + 56);
+  const scaled = fitHeight / scaleFloor - below; // the view may draw it this much smaller (fit-window.js)
+  if (maxSize === 1 || fixed + (maxSize - 1) * gapY <= scaled)
+    return { dense: false, r: m.r, nameH: m.nameH, biasH, gapY };
+  const r = Math.max(18, Math.round(m.r * 0.85));
+  return { dense: true, r, nameH: 0, biasH: 0, gapY: spacing(2 * m.pad + 2 * r + linesH, 2 * r + 40) };
+}
+
 export function computeLayout({
   labels,
   document,
   width,
   decimals,
   fitHeight = 0,
+  scaleFloor = 1,
   compact = false,
   cardTitles = [],
   check = false,
 }) {
-  const base = width < NARROW_BELOW ? NARROW : compact ? COMPACT : WIDE;
+  const narrow = width < NARROW_BELOW;
+  // A phone's page fits the network and its card to the window (fitHeight): the card's cells side by side.
+  const base = narrow ? { ...NARROW, rowCard: fitHeight > 0 } : compact ? COMPACT : WIDE;
   const sizes = labels.neurons.map((layer) => layer.length);
   const maxSize = Math.max(...sizes);
   const hasBias = labels.biases.some((layer) => layer.some(Boolean));
@@ -143,6 +168,8 @@ export function computeLayout({
     biasH: hasBias ? (check ? 3 : 2) * base.pillLineH + 2 * base.pillPadY + 8 : 0,
     nonlinear: nonlinear.some(Boolean),
     fitHeight,
+    scaleFloor,
+    cardH: base.rowCard ? rowCardHeight(base, labels.neurons.at(-1).length, width) : 0,
   });
   const m = { ...base, r: rhythm.r, nameH: rhythm.nameH };
   const { dense, biasH, gapY } = rhythm;

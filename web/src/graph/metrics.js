@@ -58,6 +58,9 @@ export const NARROW = {
   cardGap: 14,
   cardTitleH: 28,
   cardDividerH: 30,
+  // A phone's card, fitted to the window (card-layout.js rowCard): its cells' and its title row's heights.
+  rowCellH: 40,
+  rowTitleH: 22,
 };
 
 export const NARROW_BELOW = 620;

@@ -9,6 +9,7 @@ import { currentEntry, isNextFrame } from '../state/selectors.js';
 import { animationDuration } from '../player/timeline.js';
 import { animateEvent } from './animate.js';
 import { drawGraph } from './draw.js';
+import { fitToWindow, fittedLayout } from './fit-window.js';
 import { computeLayout } from './layout.js';
 import { NARROW_BELOW } from './metrics.js';
 import { cancelAll } from './tokens.js';
@@ -20,7 +21,11 @@ import { isPending, questionAt } from '../quiz/state.js';
 import { createViewSwitch } from './view-switch.js';
 import { mountOpGraph } from '../opgraph/view.js';
 
-export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, scope, bar }) {
+// A phone's page, under the graph: the graph card's padding, the gap to the formula card and a margin above the bar.
+const PHONE_MARGINS = 12;
+const PHONE_GAP = 6;
+
+export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, scope, bar, root }) {
   const header = createGraphHeader({ t, uid });
   const views = createViewSwitch({ t, actions });
   header.element.querySelector('.graph-head-tools').prepend(views.element);
@@ -97,27 +102,28 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     updateGraphHeader(header, state, helpers()); // the header serves both views
     if (width === 0 || state.settings.graph === 'operations') return;
     const both = state.settings.graph === 'both';
-    const fitHeight = width < NARROW_BELOW || !bar || both ? 0 : availableHeight();
+    const fitHeight = !bar || both ? 0 : width < NARROW_BELOW ? phoneHeight() : availableHeight();
     const compact = compactAt(width);
     const check = checkOf(state);
     const labels = JSON.stringify(state.labels);
     const key = [width, fitHeight, compact, state.loads, state.settings.decimals, Boolean(check), labels].join('|');
     legendCheck.hidden = !check;
     if (key !== layoutKey) {
-      layout = {
-        ...computeLayout({
+      const compute = (boxWidth, room, scaleFloor) =>
+        computeLayout({
           labels: state.labels,
           document: entry.document,
-          width,
+          width: boxWidth,
           decimals: state.settings.decimals,
-          fitHeight,
+          fitHeight: room,
+          scaleFloor,
           compact,
           cardTitles: [t('card.title'), t('card.results')],
           check: Boolean(check),
-        }),
-        fitHeight,
-      };
+        });
+      layout = fittedLayout(compute, width, fitHeight);
       drawGraph(svg, layout);
+      fitToWindow(svg, layout);
       layoutKey = key;
       legendCheck.textContent = t(layout.checkMode === 'mark' ? 'check.legendMark' : 'check.legend');
       for (const listener of drawn) listener(layout);
@@ -147,9 +153,25 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
 
   /** The height the graph may take so the page fits the window above the control bar. */
   function availableHeight() {
+    root?.style.removeProperty('--formula-h'); // (a phone's, when the window was narrower)
     const barHeight = bar?.offsetHeight ?? 0;
     const top = svg.getBoundingClientRect().top + window.scrollY; // below the architecture strip, when it shows
     return Math.max(0, Math.round((window.innerHeight - top - barHeight - legend.offsetHeight - 48) / 10) * 10);
+  }
+
+  /**
+   * A phone's page: the graph and the formula card under it share the window's height above the control bar. The
+   * formula card gets a share of it (its height, --formula-h on the instance's root: it scrolls inside), the graph
+   * the rest.
+   */
+  function phoneHeight() {
+    const barHeight = bar?.offsetHeight ?? 0;
+    const top = svg.getBoundingClientRect().top + window.scrollY;
+    const formula = root?.querySelector('.formula-card');
+    const room = window.innerHeight - top - barHeight - PHONE_MARGINS;
+    const share = formula && !formula.hidden ? Math.round(Math.min(300, Math.max(196, room * 0.44))) : 0;
+    root?.style.setProperty('--formula-h', `${share}px`);
+    return Math.max(0, room - share - (share ? PHONE_GAP : 0));
   }
 
   function highlight(target) {
@@ -204,9 +226,16 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
   scope.own(() => resizing.disconnect());
   if (bar) {
     // The full page fits the graph above its fixed control bar, in the window's height.
-    scope.listen(window, 'resize', () => {
-      if (layout && width >= NARROW_BELOW && availableHeight() !== layout.fitHeight) render();
-    });
+    const refit = () => {
+      const room = width >= NARROW_BELOW ? availableHeight() : phoneHeight();
+      if (layout && room !== layout.fitHeight) render();
+    };
+    scope.listen(window, 'resize', refit);
+    // And when the bar's height changes (a phone's "more" row): in the next frame, not inside the observer.
+    const barFrames = nextFrame(scope); // its own: a request cancels the one before it
+    const barResizing = new ResizeObserver(() => barFrames.request(refit));
+    barResizing.observe(bar);
+    scope.own(() => barResizing.disconnect());
   }
 
   /** Calls `listener(layout)` after each new layout is drawn, and now if there is one; returns the way to stop. */

@@ -127,6 +127,7 @@ export default {
   'view.label': 'Formula view',
   'view.scalar': 'Scalar',
   'view.matrix': 'Matrix',
+  'formula.pending': 'not computed yet at this frame',
 
   'ref.target': 'the target of {name}',
   'ref.difference': 'Δ of {name}',
@@ -207,6 +208,8 @@ export default {
   'change.network': 'the network changed',
   'speed.label': 'Speed',
   'speed.option': '{speed}×',
+  'bar.more': 'More controls: the speed and the error of every step',
+  'bar.less': 'Fewer controls',
 
   'edit.label': 'New value for {name}',
   'edit.hint': 'Enter to apply · Esc to cancel',

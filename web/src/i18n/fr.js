@@ -129,6 +129,7 @@ export default {
   'view.label': 'Vue de la formule',
   'view.scalar': 'Scalaire',
   'view.matrix': 'Matrice',
+  'formula.pending': 'pas encore calculé à cette image',
 
   'ref.target': 'la cible de {name}',
   'ref.difference': 'le Δ de {name}',
@@ -210,6 +211,8 @@ export default {
   'change.network': 'le réseau a changé',
   'speed.label': 'Vitesse',
   'speed.option': '{speed}×',
+  'bar.more': 'Plus de commandes : la vitesse et l’erreur de chaque étape',
+  'bar.less': 'Moins de commandes',
 
   'edit.label': 'Nouvelle valeur de {name}',
   'edit.hint': 'Touche Entrée pour valider · Échap pour annuler',

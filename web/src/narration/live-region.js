@@ -18,6 +18,8 @@ export function mountNarration(container, { store, t, mirror = null, announcer }
   const sentence = h('p', { class: 'narration-text', 'data-testid': 'narration' });
   const label = h('span', { class: 'narration-label', text: t('narration.label'), 'aria-hidden': 'true' });
   const element = h('div', { class: 'narration' }, [label, sentence]);
+  // Where the sentence is cut to a few lines (a phone's page), a tap shows it whole; its tooltip has it too.
+  element.addEventListener('click', () => element.classList.toggle('is-whole'));
   container.append(element);
 
   function render(state) {
@@ -33,6 +35,8 @@ export function mountNarration(container, { store, t, mirror = null, announcer }
           outputNames: state.labels.neurons.at(-1),
         });
     label.textContent = t(change ? 'change.label' : 'narration.label');
+    element.title = sentence.textContent;
+    element.classList.remove('is-whole');
     element.classList.toggle('is-change', Boolean(change));
     sentence.dataset.change = change ? 'true' : 'false';
     if (mirror) {
