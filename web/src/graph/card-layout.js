@@ -94,13 +94,7 @@ function narrowCard({ m, width, outputs, netBottom, multi }) {
     resultsTitle: { x: x + 12, y: resultsTop - 9 },
     divider: { x1: x + 12, x2: x + w - 12, y: resultsTop - dividerH + 4 },
     cells,
-    links: outputs.map((output) => ({
-      name: output.name,
-      x1: output.x,
-      y1: output.y + output.r + 2 * m.lineH + 6,
-      x2: output.x,
-      y2: y,
-    })),
+    links: linksDown(outputs, m, y),
   };
 }
 
@@ -149,15 +143,19 @@ function rowCard({ m, width, outputs, netBottom, multi }) {
     resultsTitle: { x: x + w - 12, y: y + titleH - 6, anchor: 'end' },
     divider: { x1: splitX, x2: splitX, y: y + titleH, y2: y + h - 6 },
     cells,
-    links: outputs.map((output) => ({
-      name: output.name,
-      x1: output.x,
-      y1: output.y + output.r + 2 * m.lineH + 6,
-      x2: output.x,
-      y2: y,
-    })),
+    links: linksDown(outputs, m, y),
   };
 }
+
+/** The dotted lines from each output neuron (under its value and δ) down to the card's top at `y`. */
+const linksDown = (outputs, m, y) =>
+  outputs.map((output) => ({
+    name: output.name,
+    x1: output.x,
+    y1: output.y + output.r + 2 * m.lineH + 6,
+    x2: output.x,
+    y2: y,
+  }));
 
 export function cardLayout(options) {
   if (options.m.mode === 'wide') return wideCard(options);
