@@ -62,7 +62,10 @@ inline double derivative(Activation f, double z, double a) {
 // a[j] = f(z[j]) for the n neurons of a layer.
 inline void activateLayer(Activation f, const double* z, double* a, std::size_t n) {
     withActivation(f, [&](auto tag) {
-        for (std::size_t j = 0; j < n; ++j) a[j] = activateAs<decltype(tag)::value>(z[j]);
+        if constexpr (decltype(tag)::value == Activation::Tanh)
+            tanhLayer(z, a, n);  // two neurons per call (tanh.hpp)
+        else
+            for (std::size_t j = 0; j < n; ++j) a[j] = activateAs<decltype(tag)::value>(z[j]);
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <random>
 
@@ -49,4 +50,24 @@ TEST_CASE("tanh: odd, exact at the ends, and the special values") {
     // Published values: tanh 0.5 = 0.46211715726000974, tanh 1 = 0.76159415595576489 (correctly rounded).
     CHECK(backstep::engineTanh(0.5) == 0.46211715726000974);
     CHECK(backstep::engineTanh(1.0) == 0.76159415595576489);
+}
+
+TEST_CASE("tanh: a layer, two neurons per call, gives each neuron the bits of the one-value form") {
+    // Neighbours on either side of every boundary (2^-28, 0.55, 19.06, 40), so the two lanes of a call take
+    // different paths; an odd count leaves the last neuron to the one-value form.
+    const double z[] = {0.3,   2.0,      -1e-30, 0.55, 0.5499999999999999, -19.1, 40.0, -45.0,
+                        -0.0,  INFINITY, NAN,    7.0,  -0x1p-28,           1e-9,  0.6,  -3.0,
+                        1e300, 0.0375};
+    constexpr std::size_t n = sizeof z / sizeof z[0];
+    for (std::size_t count : {n, n - 1, std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+        double a[n];
+        backstep::tanhLayer(z, a, count);
+        for (std::size_t j = 0; j < count; ++j) {
+            CAPTURE(count);
+            CAPTURE(j);
+            const double one = backstep::engineTanh(z[j]);
+            CHECK(std::memcmp(&a[j], &one, sizeof one) == 0);
+            if (!std::isnan(z[j])) CHECK(ulpError(a[j], tanhl(static_cast<long double>(z[j]))) <= 1.5);
+        }
+    }
 }
