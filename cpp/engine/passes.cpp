@@ -144,8 +144,9 @@ void outputDeltas(const Network& net, const double* target, Workspace& ws, Recor
 // in the output-first variant).
 // The sums run over the rows of the weight matrix (each sum still adds its terms in the order m = 0, 1 …), so the
 // inner loop reads contiguous weights; they are built in delta[k] itself, then scaled by f′.
-template <class Record>
-void hiddenDeltas(const Network& net, std::size_t k, Workspace& ws, Record& record) {
+// `afterWeight(m, j)` runs once each weight w_mj has been read (training's fused step updates it there).
+template <class Record, class AfterWeight>
+void hiddenDeltas(const Network& net, std::size_t k, Workspace& ws, Record& record, AfterWeight&& afterWeight) {
     const std::size_t out = net.layers[k + 1].size, size = net.layers[k].size;
     const double* next = ws.delta[k + 1].data();
     double* sum = ws.delta[k].data();
@@ -156,6 +157,7 @@ void hiddenDeltas(const Network& net, std::size_t k, Workspace& ws, Record& reco
             const double product = w[j] * next[m];
             record.backProduct(k, j, m, product);
             sum[j] += product;
+            afterWeight(m, j);
         }
     }
     double* fprime = ws.fprime[k].data();
@@ -198,7 +200,7 @@ void backwardLayers(const Network& net, const double* target, Workspace& ws, Rec
     for (std::size_t l = net.depth(); l-- > 0;) {
         accumulateGradients(net, l, ws, record);
         afterGradients(l);
-        if (l >= 1) hiddenDeltas(net, l, ws, record);
+        if (l >= 1) hiddenDeltas(net, l, ws, record, [](std::size_t, std::size_t) {});
     }
 }
 
@@ -213,7 +215,7 @@ void applyMeans(Network& net, Workspace& ws, std::size_t l, const UpdateRule& ru
     if (count != 1.0)  // a batch of one is its own mean (x / 1 = x exactly): no division on the hot path
         for (std::size_t i = 0; i < weights; ++i) g[i] = round(g[i] / count);
     for (std::size_t i = 0; i < weights; ++i) {
-        w[i] = round(w[i] - learningRate * g[i]);
+        w[i] = round(descend(w[i], learningRate, g[i]));
         if constexpr (Clear) g[i] = 0.0;
     }
     double* b = net.biases[l].data();
@@ -221,7 +223,7 @@ void applyMeans(Network& net, Workspace& ws, std::size_t l, const UpdateRule& ru
     if (count != 1.0)
         for (std::size_t j = 0; j < biases; ++j) gb[j] = round(gb[j] / count);
     if (rule.trainBiases && net.layers[l + 1].bias)
-        for (std::size_t j = 0; j < biases; ++j) b[j] = round(b[j] - learningRate * gb[j]);
+        for (std::size_t j = 0; j < biases; ++j) b[j] = round(descend(b[j], learningRate, gb[j]));
     if constexpr (Clear) std::fill(gb, gb + biases, 0.0);
 }
 
@@ -262,6 +264,30 @@ void update(Network& net, Workspace& ws, double learningRate, double count, bool
 void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases) {
     const UpdateRule rule{learningRate, count, trainBiases};
     for (std::size_t l = 0; l < net.depth(); ++l) applyMeans<true>(net, ws, l, rule, NoRounding{});
+}
+
+void backwardAndDescend(Network& net, const double* target, Workspace& ws, double learningRate, bool trainBiases) {
+    NoRecord none;
+    outputDeltas(net, target, ws, none);
+    for (std::size_t l = net.depth(); l-- > 0;) {
+        const std::size_t in = net.layers[l].size, size = net.layers[l + 1].size;
+        const double* src = ws.a[l].data();
+        const double* delta = ws.delta[l + 1].data();
+        double* w = net.weights[l].data();
+        // The gradient as backward() sums it into a cleared buffer (0 + δ·a: −0 becomes +0), as update() reads it.
+        const auto descendWeight = [&](std::size_t m, std::size_t j) {
+            w[m * in + j] = descend(w[m * in + j], learningRate, 0.0 + delta[m] * src[j]);
+        };
+        if (l >= 1)
+            hiddenDeltas(net, l, ws, none, descendWeight);  // reads each weight, then updates it
+        else
+            for (std::size_t m = 0; m < size; ++m)
+                for (std::size_t j = 0; j < in; ++j) descendWeight(m, j);
+        if (trainBiases && net.layers[l + 1].bias) {
+            double* b = net.biases[l].data();
+            for (std::size_t m = 0; m < size; ++m) b[m] = descend(b[m], learningRate, 0.0 + delta[m]);
+        }
+    }
 }
 
 void clearGradients(Workspace& ws) {

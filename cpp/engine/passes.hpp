@@ -79,6 +79,9 @@ struct UpdateRule {
     Rounding rounding = {};
 };
 
+// The gradient-descent step of one parameter: w − η · g.
+inline double descend(double w, double learningRate, double gradient) { return w - learningRate * gradient; }
+
 // ½ d², the error of one output whose prediction misses its target by d.
 inline double halfSquare(double d) { return 0.5 * d * d; }
 
@@ -107,5 +110,9 @@ void update(Network& net, Workspace& ws, double learningRate, double count, bool
 // update() then clearGradients(), in one pass over the gradients: training's step, which never reads the means.
 void updateAndClear(Network& net, Workspace& ws, double learningRate, double count, bool trainBiases);
 void clearGradients(Workspace& ws);
+// Training's step on a batch of one sample, after forward(): backward() and updateAndClear(…, count 1, …) in one pass
+// over each weight layer — each weight is read for the deltas below it, then updated — with the same bits. The
+// gradients are not kept (gradW and gradB stay cleared); E and the probe are as backward() leaves them.
+void backwardAndDescend(Network& net, const double* target, Workspace& ws, double learningRate, bool trainBiases);
 
 }  // namespace backstep

@@ -153,13 +153,20 @@ Count train(Document& doc, Position& position, Count epochs, const TrainOptions&
     std::size_t errorCount = 0;
     for (Count b = 0; b < steps; ++b) {
         const std::size_t end = batchEnd(doc, position);
-        for (std::size_t s = position.sample; s < end; ++s) {
-            forward(net, doc.samples[s].input.data(), ws);
-            backward(net, doc.samples[s].target.data(), ws);
+        if (end - position.sample == 1) {  // per-sample SGD: the update fused into the backward pass
+            const Sample& sample = doc.samples[position.sample];
+            forward(net, sample.input.data(), ws);
+            backwardAndDescend(net, sample.target.data(), ws, doc.learningRate, doc.trainBiases);
             errorSum += ws.error;
+        } else {
+            for (std::size_t s = position.sample; s < end; ++s) {
+                forward(net, doc.samples[s].input.data(), ws);
+                backward(net, doc.samples[s].target.data(), ws);
+                errorSum += ws.error;
+            }
+            updateAndClear(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
         }
         errorCount += end - position.sample;
-        updateAndClear(net, ws, doc.learningRate, static_cast<double>(end - position.sample), doc.trainBiases);
         const Count epoch = position.epoch;
         advance(doc, position);
         const bool last = b + 1 == steps;

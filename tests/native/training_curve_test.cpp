@@ -58,6 +58,43 @@ TEST_CASE("trace and train end on bit-identical parameters after the same steps"
     }
 }
 
+TEST_CASE("train's fused per-sample step ends on the bits of backward() then updateAndClear()") {
+    // Batches of one (train fuses the update into the backward pass): relu, linear and sigmoid layers, a layer
+    // without bias, untrained biases, and −0 weights fed by 0 inputs (their gradients are −0 or +0: a −0 weight
+    // stays −0, as the cleared buffer's 0 + (−0) = +0 gradient leaves it). The third input is always 0.
+    const std::string text = R"({
+      "format": "backstep/1",
+      "layers": [{"size": 3}, {"size": 5, "activation": "relu", "bias": true},
+                 {"size": 4, "activation": "sigmoid"}, {"size": 2, "activation": "linear", "bias": true}],
+      "weights": [[[-0.0, -0.2, 0.3], [0.2, -0.0, -0.1], [-0.3, 0.2, -0.0], [0.05, 0.1, 0.2], [0.3, -0.1, 0.1]],
+                  [[0.1, 0.2, 0.3, 0.4, 0.5], [-0.1, 0.2, -0.3, 0.4, -0.5], [0.2, 0.2, 0.2, 0.2, 0.2], [0.3, -0.2, 0.1, 0.0, 0.1]],
+                  [[0.3, -0.2, 0.1, 0.4], [-0.1, 0.2, 0.3, -0.4]]],
+      "biases": [[0.1, -0.1, 0.1, 0.1, 0.1], [0, 0, 0, 0], [0, 0.5]],
+      "learningRate": 0.1,
+      "samples": [{"input": [0, 0, 0], "target": [1, -1]}, {"input": [0, 1, 0], "target": [0, 1]},
+                  {"input": [0.3, -0.7, 0], "target": [1, 1]}, {"input": [1, 0, 0], "target": [-1, 0]},
+                  {"input": [0.5, 0.5, 0], "target": [1, 0]}, {"input": [-1, 2, 0], "target": [0, 1]}]
+    })";
+    for (bool trainBiases : {true, false}) {
+        CAPTURE(trainBiases);
+        Document fused = readDocument(text);
+        fused.trainBiases = trainBiases;
+        REQUIRE(std::signbit(fused.network.weight(0, 2, 2)));
+        Document separate = fused;
+        Position at;
+        CHECK(train(fused, at, 20) == 20 * fused.samples.size());
+        Workspace ws(separate.network);
+        for (int epoch = 0; epoch < 20; ++epoch)
+            for (const Sample& sample : separate.samples) {
+                forward(separate.network, sample.input.data(), ws);
+                backward(separate.network, sample.target.data(), ws);
+                updateAndClear(separate.network, ws, separate.learningRate, 1.0, separate.trainBiases);
+            }
+        checkSameParameters(fused.network, separate.network);
+        CHECK(std::signbit(fused.network.weight(0, 2, 2)));  // its input is always 0: every gradient is ±0
+    }
+}
+
 TEST_CASE("the curve: with a full batch, each epoch's point is meanError() before that epoch's update") {
     Document doc = tanhXor(5, 0.2, 4);
     Document replay = doc;
