@@ -1,5 +1,6 @@
 // The engine in JavaScript: loads the WebAssembly module (browser, worker or Node) and wraps
-// one C++ Session per BackstepEngine. Every number comes from C++; this file only moves JSON.
+// one C++ Session per BackstepEngine. Every number comes from C++; this file only moves JSON, and a step's trace
+// in binary (trace-binary.js).
 import createBackstepModule from './generated/backstep-engine.mjs';
 import { decodeTrace } from './trace-binary.js';
 
@@ -208,10 +209,10 @@ export class BackstepEngine {
     // doubles and codes are read in place, its strings from the table this engine keeps for the document's network.
     const head = this.#callText((native) => native.stepBinary(this.#strings === null));
     try {
-      const [ok, numbersAt, numberCount, codesAt, codeCount, textAt, textBytes] = head;
+      // [ok, numbers, numberCount, codes, codeCount, text, textBytes]: addresses and lengths in wasm memory.
       const { buffer } = head;
-      const text = textBytes > 0 ? utf8.decode(new Uint8Array(buffer, textAt, textBytes)) : '';
-      if (!ok) return unwrap(text);
+      const text = head[6] > 0 ? utf8.decode(new Uint8Array(buffer, head[5], head[6])) : '';
+      if (head[0] !== 1) return unwrap(text);
       let strings = this.#strings;
       if (text) {
         const [table, extra] = JSON.parse(text);
@@ -219,8 +220,8 @@ export class BackstepEngine {
         strings = strings.concat(extra);
       }
       return decodeTrace(
-        new Uint32Array(buffer, codesAt, codeCount),
-        new Float64Array(buffer, numbersAt, numberCount),
+        new Uint32Array(buffer, head[3], head[4]),
+        new Float64Array(buffer, head[1], head[2]),
         strings,
       );
     } finally {
