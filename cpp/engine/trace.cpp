@@ -15,22 +15,20 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 // Every key and fixed string value of the format, in the order of the string table (traceStrings).
-#define BACKSTEP_TRACE_WORDS(X)                                                                                       \
-    X(format, "format")                                                                                               \
-    X(traceFormat, "backstep-trace/1")                                                                                \
-    X(epoch, "epoch")                                                                                                 \
-    X(step, "step") X(samples, "samples") X(batchSize, "batchSize") X(learningRate, "learningRate")                   \
-        X(variant, "variant") X(events, "events") X(meanError, "meanError") X(kind, "kind") X(sample, "sample")       \
-            X(input, "input") X(inputs, "inputs") X(targets, "targets") X(name, "name") X(neuron, "neuron")           \
-                X(value, "value") X(forward, "forward") X(layer, "layer") X(terms, "terms") X(weight, "weight")       \
-                    X(source, "source") X(sourceNeuron, "sourceNeuron") X(w, "w") X(a, "a") X(product, "product")     \
-                        X(bias, "bias") X(z, "z") X(activation, "activation") X(error, "error") X(outputs, "outputs") \
-                            X(prediction, "prediction") X(target, "target") X(difference, "difference")               \
-                                X(total, "total") X(delta, "delta") X(output, "output") X(dest, "dest")               \
-                                    X(destNeuron, "destNeuron") X(sum, "sum") X(derivative, "derivative")             \
-                                        X(gradient, "gradient") X(parameter, "parameter") X(type, "type")             \
-                                            X(destName, "destName") X(sourceName, "sourceName") X(update, "update")   \
-                                                X(old, "old") X(new_, "new") X(result, "result")
+// clang-format off
+#define BACKSTEP_TRACE_WORDS(X)                                                                                 \
+    X(format, "format") X(traceFormat, "backstep-trace/1") X(epoch, "epoch") X(step, "step")                    \
+    X(samples, "samples") X(batchSize, "batchSize") X(learningRate, "learningRate") X(variant, "variant")       \
+    X(events, "events") X(meanError, "meanError") X(kind, "kind") X(sample, "sample") X(input, "input")         \
+    X(inputs, "inputs") X(targets, "targets") X(name, "name") X(neuron, "neuron") X(value, "value")             \
+    X(forward, "forward") X(layer, "layer") X(terms, "terms") X(weight, "weight") X(source, "source")           \
+    X(sourceNeuron, "sourceNeuron") X(w, "w") X(a, "a") X(product, "product") X(bias, "bias") X(z, "z")         \
+    X(activation, "activation") X(error, "error") X(outputs, "outputs") X(prediction, "prediction")             \
+    X(target, "target") X(difference, "difference") X(total, "total") X(delta, "delta") X(output, "output")     \
+    X(dest, "dest") X(destNeuron, "destNeuron") X(sum, "sum") X(derivative, "derivative")                       \
+    X(gradient, "gradient") X(parameter, "parameter") X(type, "type") X(destName, "destName")                   \
+    X(sourceName, "sourceName") X(update, "update") X(old, "old") X(new_, "new") X(result, "result")
+// clang-format on
 
 #define BACKSTEP_WORD_ID(id, text) id,
 #define BACKSTEP_WORD_TEXT(id, text) text,
@@ -38,6 +36,7 @@ enum class Word : std::uint32_t { BACKSTEP_TRACE_WORDS(BACKSTEP_WORD_ID) count }
 constexpr std::string_view wordTexts[] = {BACKSTEP_TRACE_WORDS(BACKSTEP_WORD_TEXT)};
 #undef BACKSTEP_WORD_ID
 #undef BACKSTEP_WORD_TEXT
+#undef BACKSTEP_TRACE_WORDS
 static_assert(std::size(wordTexts) == static_cast<std::size_t>(Word::count));
 constexpr std::string_view text(Word word) { return wordTexts[static_cast<std::size_t>(word)]; }
 constexpr std::size_t activationCount = static_cast<std::size_t>(Activation::Relu) + 1;
@@ -72,7 +71,7 @@ public:
     JsonOut& bias(std::size_t l, std::size_t j) { return with(w_.string(biasName(net_, l, j))); }
 
 private:
-    JsonOut& with(JsonWriter&) { return *this; }
+    JsonOut& with(JsonWriter&) { return *this; }  // after a call on the writer: this, to go on with the chain
     JsonWriter w_;
     const Network& net_;
 };
