@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import { BackstepEngine, EngineError } from '../../web/src/engine/engine.js';
+import { decodeTrace, decodeValue } from '../../web/src/engine/trace-binary.js';
 
 const fixtureText = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const fixture = (name) => JSON.parse(fixtureText(name));
@@ -182,6 +183,55 @@ test('10,000 binary steps leave the C++ heap as it was', async () => {
     const inUse = engine.heapInUse();
     for (let k = 0; k < 10000; k += 1) engine.step();
     assert.equal(engine.heapInUse(), inUse);
+  } finally {
+    engine.dispose();
+  }
+});
+
+/** The next step's binary form, copied out of wasm memory: { codes, numbers, strings }. */
+function binaryStep(engine) {
+  const head = engine.native.stepBinary(true);
+  try {
+    assert.equal(head[0], 1);
+    const [table, extra] = JSON.parse(new TextDecoder().decode(new Uint8Array(head.buffer, head[5], head[6])));
+    return {
+      codes: new Uint32Array(head.buffer, head[3], head[4]).slice(),
+      numbers: new Float64Array(head.buffer, head[1], head[2]).slice(),
+      strings: table.concat(extra),
+    };
+  } finally {
+    engine.native.releaseTrace();
+  }
+}
+
+test('both readers, the fast one (literals in the format’s order) and the one for any value, give the JSON value', async () => {
+  for (const doc of [fixtureText('seed.json'), fixtureText('mazur.json'), JSON.stringify(mixed)]) {
+    const binary = await BackstepEngine.create(doc);
+    const reference = await BackstepEngine.create(doc);
+    try {
+      for (let k = 0; k < 5; k += 1) {
+        const { codes, numbers, strings } = binaryStep(binary);
+        const json = jsonStep(reference);
+        assertSame(decodeTrace(codes, numbers, strings), json, `fast, step ${k + 1}`);
+        assertSame(decodeValue(codes, numbers, strings), json, `any value, step ${k + 1}`);
+      }
+    } finally {
+      binary.dispose();
+      reference.dispose();
+    }
+  }
+});
+
+test('a stream the fast reader does not know (an unknown kind) is read by the reader for any value', async () => {
+  const engine = await BackstepEngine.create(fixtureText('seed.json'));
+  try {
+    const { codes, numbers, strings } = binaryStep(engine);
+    const input = codes.indexOf(8 + strings.indexOf('input'));
+    assert.ok(input > 0);
+    codes[input] = 8 + strings.indexOf('weight'); // {"kind": "weight", …}: no such event
+    const trace = decodeTrace(codes, numbers, strings);
+    assert.equal(trace.events[0].kind, 'weight');
+    assertSame(trace, decodeValue(codes, numbers, strings), 'fallback');
   } finally {
     engine.dispose();
   }
