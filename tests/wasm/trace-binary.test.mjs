@@ -204,7 +204,7 @@ function binaryStep(engine) {
   }
 }
 
-test('both readers, the fast one (literals in the format’s order) and the one for any value, give the JSON value', async () => {
+test('the fast reader and the reader for any value both give the JSON text’s value', async () => {
   for (const doc of [fixtureText('seed.json'), fixtureText('mazur.json'), JSON.stringify(mixed)]) {
     const binary = await BackstepEngine.create(doc);
     const reference = await BackstepEngine.create(doc);
