@@ -1,5 +1,6 @@
 // The WebAssembly face of Session: a thin Embind wrapper. Every call returns JSON text
-// {"ok":…} or {"error":"message"}; no C++ exception crosses into JavaScript.
+// {"ok":…} or {"error":"message"} (stepBinary: a trace in binary, or that refusal); no C++ exception crosses into
+// JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <malloc.h>
@@ -75,6 +76,7 @@ public:
     std::string position() {
         return guarded([&] { return ok(session().position()); });
     }
+    // The step's trace as JSON text (the page reads stepBinary's; the tests compare the two).
     std::string step() {
         return guarded([&] { return ok(session().step()); });
     }
