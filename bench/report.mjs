@@ -101,9 +101,10 @@ function traceSection({ trace }) {
   return [
     '## 2. Trace cost',
     '',
-    'A traced step through the public JS API, `engine.step()`: the C++ trace, its JSON text crossing into ' +
-      'JavaScript, and `JSON.parse`; beside a plain training step of the same document (`engine.train`, per ' +
-      'step). Bytes: the UTF-8 length of the text one step returns across the boundary (`{"ok": trace}`).',
+    'A traced step through the public JS API, `engine.step()`: the C++ trace in binary (doubles and codes read ' +
+      'in place in wasm memory, names from a string table kept per document) and the objects JavaScript builds ' +
+      'from it; beside a plain training step of the same document (`engine.train`, per step). Bytes: what one ' +
+      'step hands JavaScript (8 per number, 4 per code, 28 for where they are; cpp/engine/TRACE.md, "Binary form").',
     '',
     table(['Network', 'µs per traced step', 'µs per training step', 'traced / training', 'bytes', 'events'], rows),
   ].join('\n');

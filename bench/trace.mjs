@@ -1,5 +1,6 @@
-// Section 2: the cost of a traced step through the public JS API (engine.step(): the C++ trace, its JSON text
-// crossing into JavaScript, JSON.parse), beside a plain training step (engine.train) of the same document.
+// Section 2: the cost of a traced step through the public JS API (engine.step(): the C++ trace in binary, its
+// doubles and codes read in place in wasm memory, the objects built by decodeTrace; cpp/engine/TRACE.md "Binary
+// form"), beside a plain training step (engine.train) of the same document.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -47,11 +48,15 @@ export async function measureTrace(label, text, { runs = 5 } = {}) {
     const doc = JSON.parse(text);
     const samples = doc.samples.length;
     const batch = doc.batchSize ?? 1;
-    // The text one step sends across the boundary, as the bindings return it ({"ok": trace}).
+    // What one step hands JavaScript, as step() asks for it once the string table is known: its doubles (8 bytes
+    // each) and codes (4), and the words that say where they are (the table's text, once per document, not counted).
     engine.load(text);
-    const raw = engine.native.step();
-    const bytes = Buffer.byteLength(raw, 'utf8');
-    const events = JSON.parse(raw).ok.events.length;
+    const events = engine.step().events.length;
+    engine.load(text);
+    engine.step(); // the string table is known from here on: like every later step, the next one goes without it
+    const head = engine.native.stepBinary(false);
+    const bytes = head.byteLength + head[2] * 8 + head[4] * 4 + head[6];
+    engine.native.releaseTrace();
     // Steps stay within the first epoch (the document's samples, in order) so every run traces the same steps.
     const stepsLimit = samples === 1 ? 100000 : Math.floor(samples / batch);
     const step = perCall(

@@ -62,6 +62,11 @@ std::string Session::step() {
     }
 }
 
+// traceStepBinary leaves the document and position as they were on a refusal (traceStep's rule).
+void Session::step(TraceBinary& out) { traceStepBinary(doc_, position_, out); }
+
+std::string Session::traceStrings() const { return backstep::traceStrings(doc_.network); }
+
 std::string Session::traceVariant(const Variant& variant) const {
     Document doc = doc_;
     Position at = position_;

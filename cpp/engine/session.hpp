@@ -9,6 +9,7 @@
 #include "document.hpp"
 #include "explain.hpp"
 #include "limits.hpp"
+#include "trace.hpp"
 #include "training.hpp"
 #include "variant.hpp"
 
@@ -27,6 +28,10 @@ public:
     std::string labels() const;    // names of neurons, weights and biases
     std::string position() const;  // {"epoch","sample","step"}
     std::string step();            // performs the next step and returns its trace
+    // The same step, its trace in binary (trace.hpp's TraceBinary: the page's transport), its strings in
+    // traceStrings(): the string table of this document's network, as JSON text.
+    void step(TraceBinary& out);
+    std::string traceStrings() const;
     // The trace of the next step as `variant` computes it (variant.hpp), from a copy: the session does not move.
     std::string traceVariant(const Variant& variant) const;
     void train(Count epochs);

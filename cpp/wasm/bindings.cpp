@@ -1,8 +1,12 @@
 // The WebAssembly face of Session: a thin Embind wrapper. Every call returns JSON text
-// {"ok":…} or {"error":"message"}; no C++ exception crosses into JavaScript.
+// {"ok":…} or {"error":"message"} (stepBinary: a trace in binary, or that refusal); no C++ exception crosses into
+// JavaScript.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <malloc.h>
+
+#include <array>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -72,19 +76,43 @@ public:
     std::string position() {
         return guarded([&] { return ok(session().position()); });
     }
+    // The step's trace as JSON text (the page reads stepBinary's; the tests compare the two).
     std::string step() {
         return guarded([&] { return ok(session().step()); });
     }
-    // step()'s text as UTF-8 bytes in wasm memory (a Uint8Array view, valid until the next call into the engine):
-    // JavaScript decodes it with one TextDecoder call, where Embind's std::string conversion walks every byte in
-    // JavaScript and copies the text once more (the larger part of a traced step's cost, before this).
-    emscripten::val stepBytes() {
-        bytes_ = step();
-        return emscripten::val(
-            emscripten::typed_memory_view(bytes_.size(), reinterpret_cast<const unsigned char*>(bytes_.data())));
+    // step() in binary (cpp/engine/TRACE.md, "Binary form"), in one call: a Uint32Array view of 7 words,
+    // [ok, numbers, numberCount, codes, codeCount, text, textBytes] (addresses in wasm memory, valid until
+    // releaseTrace()). ok = 1: the trace's doubles and codes, and as text the JSON array [table, extraStrings]
+    // (table: the string table, traceStrings, when `withStrings` asks for it, else null), no text if both are
+    // empty. ok = 0: the step is refused and the text is {"error": message}.
+    emscripten::val stepBinary(bool withStrings) {
+        bool done = false;
+        text_ = guarded([&] {
+            std::string table = withStrings ? session().traceStrings() : "null";  // before the step moves
+            session().step(trace_);
+            std::string text;
+            if (withStrings || !trace_.extraStrings.empty())
+                text = "[" + table + "," + json(trace_.extraStrings).dump() + "]";
+            done = true;
+            return text;
+        });
+        const auto address = [](const void* p) {
+            return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p));
+        };
+        head_ = {done ? 1u : 0u,
+                 address(trace_.numbers.data()),
+                 static_cast<std::uint32_t>(trace_.numbers.size()),
+                 address(trace_.codes.data()),
+                 static_cast<std::uint32_t>(trace_.codes.size()),
+                 address(text_.data()),
+                 static_cast<std::uint32_t>(text_.size())};
+        return emscripten::val(emscripten::typed_memory_view(head_.size(), head_.data()));
     }
-    // Frees that text once JavaScript has decoded it: the engine holds no memory between calls.
-    void releaseBytes() { std::string().swap(bytes_); }
+    // Frees that trace once JavaScript has read it: the engine holds no memory between calls.
+    void releaseTrace() {
+        trace_ = backstep::TraceBinary();
+        std::string().swap(text_);
+    }
     // The trace of the next step as the variant `names` (comma-separated, variant.hpp) computes it; the session
     // does not move.
     std::string traceVariant(const std::string& names) {
@@ -140,7 +168,9 @@ private:
         return *session_;
     }
     std::unique_ptr<Session> session_;
-    std::string bytes_;  // the text of the last stepBytes(), until releaseBytes()
+    backstep::TraceBinary trace_;          // the last stepBinary()'s trace, until releaseTrace()
+    std::string text_;                     // and its text
+    std::array<std::uint32_t, 7> head_{};  // and where they are
 };
 
 // The limits JavaScript checks before handing the engine a value (the engine checks them again).
@@ -170,8 +200,8 @@ EMSCRIPTEN_BINDINGS(backstep) {
         .function("labels", &Engine::labels)
         .function("position", &Engine::position)
         .function("step", &Engine::step)
-        .function("stepBytes", &Engine::stepBytes)
-        .function("releaseBytes", &Engine::releaseBytes)
+        .function("stepBinary", &Engine::stepBinary)
+        .function("releaseTrace", &Engine::releaseTrace)
         .function("traceVariant", &Engine::traceVariant)
         .function("train", &Engine::train)
         .function("trainCurve", &Engine::trainCurve)

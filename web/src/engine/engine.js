@@ -1,6 +1,8 @@
 // The engine in JavaScript: loads the WebAssembly module (browser, worker or Node) and wraps
-// one C++ Session per BackstepEngine. Every number comes from C++; this file only moves JSON.
+// one C++ Session per BackstepEngine. Every number comes from C++; this file only moves JSON, and a step's trace
+// in binary (trace-binary.js).
 import createBackstepModule from './generated/backstep-engine.mjs';
+import { decodeTrace } from './trace-binary.js';
 
 const wasmUrl = new URL('./generated/backstep-engine.wasm', import.meta.url);
 
@@ -144,6 +146,9 @@ export async function engineLimits() {
 
 /** One network document and its training position, held by the C++ engine. Call dispose() when done. */
 export class BackstepEngine {
+  /** The string table of the document's network (step()'s traces): null until a step reads it again. */
+  #strings = null;
+
   /** @param {object|string} doc a backstep/1 document; throws EngineError if it is invalid. */
   static async create(doc) {
     const module = await loadEngineModule();
@@ -165,6 +170,7 @@ export class BackstepEngine {
   /** Replaces the document and goes back to the first step; an invalid document changes nothing. */
   load(doc) {
     const text = asText(doc, this.limits.maxBytes);
+    this.#strings = null; // the network's names may change
     this.#call((native) => native.load(text));
   }
 
@@ -176,6 +182,7 @@ export class BackstepEngine {
     const epoch = number(position.epoch, 'position.epoch');
     const sample = number(position.sample, 'position.sample');
     const step = number(position.step, 'position.step');
+    this.#strings = null;
     this.#call((native) => native.restore(text, epoch, sample, step));
   }
 
@@ -198,14 +205,28 @@ export class BackstepEngine {
 
   /** Performs the next training step and returns its trace (cpp/engine/TRACE.md). */
   step() {
-    // The text arrives as UTF-8 bytes in wasm memory, decoded here at once (stepBytes in cpp/wasm/bindings.cpp).
-    return this.#call((native) => {
-      try {
-        return utf8.decode(native.stepBytes());
-      } finally {
-        native.releaseBytes();
+    // One call returns where the trace lies in wasm memory, in binary (stepBinary in cpp/wasm/bindings.cpp): its
+    // doubles and codes are read in place, its strings from the table this engine keeps for the document's network.
+    const head = this.#callText((native) => native.stepBinary(this.#strings === null));
+    try {
+      // [ok, numbers, numberCount, codes, codeCount, text, textBytes]: addresses and lengths in wasm memory.
+      const { buffer } = head;
+      const text = head[6] > 0 ? utf8.decode(new Uint8Array(buffer, head[5], head[6])) : '';
+      if (head[0] !== 1) return unwrap(text);
+      let strings = this.#strings;
+      if (text) {
+        const [table, extra] = JSON.parse(text);
+        if (table !== null) this.#strings = strings = table;
+        strings = strings.concat(extra);
       }
-    });
+      return decodeTrace(
+        new Uint32Array(buffer, head[3], head[4]),
+        new Float64Array(buffer, head[1], head[2]),
+        strings,
+      );
+    } finally {
+      this.native.releaseTrace();
+    }
   }
 
   /**
@@ -260,6 +281,7 @@ export class BackstepEngine {
     number(index, 'index');
     text(activation, 'activation');
     if (typeof bias !== 'boolean') throw new EngineError(`bias: expected true or false, got ${describe(bias)}`);
+    this.#strings = null;
     return this.#documentFrom((native) => native.editShape(edit, layer, index, activation, bias));
   }
 
