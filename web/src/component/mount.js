@@ -2,7 +2,7 @@
 // root. Everything it creates lives under its own root element; listeners, subscriptions and
 // observers are owned by its scope, and dispose() removes them with the DOM and frees the engine.
 import { BackstepEngine, documentText } from '../engine/engine.js';
-import { createTranslator, supportedLanguage } from '../i18n/index.js';
+import { createTranslator, loadLanguage, supportedLanguage } from '../i18n/translator.js';
 import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
 import { createStore } from '../state/store.js';
@@ -282,18 +282,25 @@ export function mountBackstep(root, options = {}) {
       if (state.settings === previous.settings) return;
       if (options.storage) saveSettings(state.settings);
       theme.set(state.settings.theme);
-      if (state.settings.language !== previous.settings.language && instance.actions) {
-        t = createTranslator(state.settings.language);
-        buildUI(instance.actions);
-        element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
-        if (state.playing) instance.actions.advance(); // the new player takes over the play
-      }
+      if (state.settings.language !== previous.settings.language && instance.actions) relabel(state.settings.language);
     }),
   );
   scope.own(() => ui?.scope.dispose());
 
+  /** Rebuilds the interface in another language, once its table is here (English if it cannot be loaded). */
+  async function relabel(language) {
+    await loadLanguage(language).catch(() => {});
+    if (disposed || store.get().settings.language !== language) return; // another language was chosen meanwhile
+    t = createTranslator(language);
+    buildUI(instance.actions);
+    element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
+    if (store.get().playing) instance.actions.advance(); // the new player takes over the play
+  }
+
   instance.ready = (async () => {
     const preset = presetById(options.example);
+    // The instance's language table (not English: its own chunk) loads while the engine does.
+    const language = loadLanguage(store.get().settings.language).catch(() => {});
     try {
       engine = await BackstepEngine.create(preset.document);
     } catch (error) {
@@ -301,6 +308,8 @@ export function mountBackstep(root, options = {}) {
       createStatusBanner(parts.banner, t).show(t('status.engineFailed', { message: error.message }));
       throw error;
     }
+    await language;
+    t = createTranslator(store.get().settings.language);
     if (disposed) {
       engine.dispose();
       engine = null;
