@@ -30,13 +30,12 @@ import { installKeyboard } from '../controls/keyboard.js';
 import { mountShortcutsDialog } from '../controls/shortcuts-dialog.js';
 import { mountIntroCard } from '../intro/intro-card.js';
 import { mountEditor } from '../edit/editor.js';
-import { mountShareDialog } from '../controls/share-dialog.js';
-import { mountWorkbench } from '../workbench/workbench.js';
 import { createTrainingController } from '../training/controller.js';
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { createIds } from './ids.js';
 import { createScope } from './scope.js';
+import { mountLater } from './later.js';
 import { followTheme } from './theme.js';
 import { followBarHeight } from './bar-height.js';
 
@@ -214,15 +213,9 @@ export function mountBackstep(root, options = {}) {
       bar: page ? parts.bar : null,
       share,
     };
-    const shareDialog = mountShareDialog(element, {
-      ...context,
-      link,
-      appUrl,
-      explain: (format, decimals) => engine.explain(format, decimals),
-      graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
-      load: (text) => actions.loadDocument(text),
-    });
-    context.openShareDialog = () => shareDialog.open();
+    // Built once the network is drawn (its own chunk); a click before that opens it when it arrives.
+    let shareDialog = null;
+    context.openShareDialog = () => shareDialog.then((dialog) => dialog?.open());
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
     if (!options.embed) mountHeader(parts.header, context);
@@ -241,6 +234,20 @@ export function mountBackstep(root, options = {}) {
       setTimeout(resolve, 2000);
     });
     graphDrawn.then(() => stopWatching());
+    shareDialog = mountLater(
+      uiScope,
+      graphDrawn,
+      () => import('../controls/share-dialog.js'),
+      (module) =>
+        module.mountShareDialog(element, {
+          ...context,
+          link,
+          appUrl,
+          explain: (format, decimals) => engine.explain(format, decimals),
+          graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
+          load: (text) => actions.loadDocument(text),
+        }),
+    );
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks, graphDrawn });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
     mountNarration(parts.formulaCard, { ...context, mirror: barCaption, announcer: parts.announcer });
@@ -257,7 +264,20 @@ export function mountBackstep(root, options = {}) {
     const shortcuts = mountShortcutsDialog(element, barEnd, context);
     mountBarMore(barEnd, { bar: barInner, controls: [strip.element, speed.select], t }); // a phone's overflow
     mountEditor(parts.graphCard, context);
-    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
+    if (parts.workbenchCard) {
+      // Under the step, out of the first view: its own chunk, once the network is drawn (the card waits, hidden).
+      const card = parts.workbenchCard;
+      card.hidden = true;
+      mountLater(
+        uiScope,
+        graphDrawn,
+        () => import('../workbench/workbench.js'),
+        (module) => {
+          module.mountWorkbench(card, { ...context, hoverLinks, training, graph });
+          card.hidden = false;
+        },
+      );
+    }
     installKeyboard(element, { ...actions, showShortcuts: shortcuts.open }, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
