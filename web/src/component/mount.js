@@ -9,7 +9,6 @@ import { createStore } from '../state/store.js';
 import { createInitialState, DEFAULT_SETTINGS } from '../state/initial.js';
 import { orderedVariants } from '../state/variants.js';
 import { currentEntry } from '../state/selectors.js';
-import { writeLink } from '../link/share-link.js';
 import { dismissIntro, introDismissed, loadSettings, saveSettings } from '../state/settings-storage.js';
 import { createSession } from '../state/session.js';
 import { createActions } from '../state/actions.js';
@@ -159,7 +158,7 @@ export function mountBackstep(root, options = {}) {
     const entry = currentEntry(state);
     if (!entry) return Promise.resolve('');
     const { language, ...display } = state.settings;
-    return writeLink({
+    const written = {
       document: entry.document,
       position: entry.position,
       event: state.cursor.event,
@@ -168,7 +167,8 @@ export function mountBackstep(root, options = {}) {
       language,
       variants: state.variants,
       documentText: documentText(entry.document),
-    });
+    };
+    return import('../link/share-link.js').then(({ writeLink }) => writeLink(written)); // its own chunk
   }
 
   /** Leaves out parts of the instance: 'formula' (the formula card), 'controls' (the control bar; keys still work). */
