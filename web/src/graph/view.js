@@ -19,7 +19,7 @@ import { createGraphHeader, updateGraphHeader } from './header.js';
 import { holdsFocus } from './update.js';
 import { isPending, questionAt } from '../quiz/state.js';
 import { createViewSwitch } from './view-switch.js';
-import { mountOpGraph } from '../opgraph/view.js';
+import { mountLater } from '../component/later.js';
 
 // A phone's page, under the graph: the graph card's padding, the gap to the formula card and a margin above the bar.
 const PHONE_MARGINS = 12;
@@ -93,7 +93,20 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
   };
 
   const format = () => helpers().format;
-  const operations = mountOpGraph(card, { store, actions, hoverLinks, motion, t, scope, format });
+  // The operations view: its own chunk, loaded the first time it is shown, and placed under the neurons' legend.
+  let operations = null;
+  const showOperations = () =>
+    (operations ??= mountLater(
+      scope,
+      Promise.resolve(),
+      () => import('../opgraph/view.js'),
+      ({ mountOpGraph }) => {
+        const view = mountOpGraph(card, { store, actions, hoverLinks, motion, t, scope, format });
+        legend.after(view.element);
+        return view;
+      },
+    ));
+  if (store.get().settings.graph !== 'neurons') showOperations();
 
   function render({ animate = false } = {}) {
     const state = store.get();
@@ -196,6 +209,7 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
       state.check !== previous.check ||
       state.settings.graph !== previous.settings.graph;
     if (state.settings.graph !== previous.settings.graph) showViews(state.settings.graph);
+    if (state.settings.graph !== 'neurons') showOperations();
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });
@@ -245,5 +259,5 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     return () => drawn.delete(listener);
   };
 
-  return { svg, wrap, header, render, layout: () => layout, onDraw, operations };
+  return { svg, wrap, header, render, layout: () => layout, onDraw };
 }
