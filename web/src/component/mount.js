@@ -282,6 +282,7 @@ export function mountBackstep(root, options = {}) {
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
     const intro = introOpen ? mountIntro(context, transport.play) : null;
+    graph.drawNow(); // every part is in place: the graph's room is known
     ui = { scope: uiScope, status, intro };
   }
 

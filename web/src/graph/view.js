@@ -252,6 +252,19 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     scope.own(() => barResizing.disconnect());
   }
 
+  /**
+   * Draws now if the card has its width: once the whole interface is built, so that the first view is drawn in the
+   * frame that shows it rather than in the one after the resize observer's first report (which then finds the same
+   * width).
+   */
+  function drawNow() {
+    const next = Math.floor(wrap.getBoundingClientRect().width);
+    if (next > 0 && next !== width) {
+      width = next;
+      render();
+    }
+  }
+
   /** Calls `listener(layout)` after each new layout is drawn, and now if there is one; returns the way to stop. */
   const onDraw = (listener) => {
     drawn.add(listener);
@@ -259,5 +272,5 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     return () => drawn.delete(listener);
   };
 
-  return { svg, wrap, header, render, layout: () => layout, onDraw };
+  return { svg, wrap, header, render, drawNow, layout: () => layout, onDraw };
 }
