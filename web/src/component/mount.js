@@ -38,6 +38,14 @@ import { mountLater } from './later.js';
 import { followTheme } from './theme.js';
 import { followBarHeight } from './bar-height.js';
 
+// The share link's reader and writer: their own chunk, kept once loaded (a copy-link click then writes the link in
+// the same task, with no wait for a module).
+let shareLinkModule = null;
+const shareLink = () =>
+  shareLinkModule
+    ? Promise.resolve(shareLinkModule)
+    : import('../link/share-link.js').then((module) => (shareLinkModule = module));
+
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
 function skeleton({ uid, page, embed, linked, workbench }) {
   const graphCard = h('section', {
@@ -168,7 +176,7 @@ export function mountBackstep(root, options = {}) {
       variants: state.variants,
       documentText: documentText(entry.document),
     };
-    return import('../link/share-link.js').then(({ writeLink }) => writeLink(written)); // its own chunk
+    return shareLink().then(({ writeLink }) => writeLink(written));
   }
 
   /** Leaves out parts of the instance: 'formula' (the formula card), 'controls' (the control bar; keys still work). */
@@ -234,19 +242,18 @@ export function mountBackstep(root, options = {}) {
       setTimeout(resolve, 2000);
     });
     graphDrawn.then(() => stopWatching());
-    shareDialog = mountLater(
-      uiScope,
-      graphDrawn,
-      () => import('../controls/share-dialog.js'),
-      (module) =>
-        module.mountShareDialog(element, {
-          ...context,
-          link,
-          appUrl,
-          explain: (format, decimals) => engine.explain(format, decimals),
-          graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
-          load: (text) => actions.loadDocument(text),
-        }),
+    // With the link's writer, which the dialog, the share button and the address need at once when asked.
+    const loadShare = () =>
+      Promise.all([import('../controls/share-dialog.js'), shareLink()]).then(([module]) => module);
+    shareDialog = mountLater(uiScope, graphDrawn, loadShare, (module) =>
+      module.mountShareDialog(element, {
+        ...context,
+        link,
+        appUrl,
+        explain: (format, decimals) => engine.explain(format, decimals),
+        graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
+        load: (text) => actions.loadDocument(text),
+      }),
     );
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks, graphDrawn });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
