@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
-#include <sstream>
+#include <string>
 
 #include "number_format.hpp"
 #include "trace.hpp"
@@ -214,7 +214,7 @@ namespace {
 // Writes each event of the trace as the lines of the worked solution, as the trace is made.
 class SolutionWriter : public TraceSink {
 public:
-    SolutionWriter(const Style& style, std::ostringstream& out) : st_(style), out_(out) {}
+    SolutionWriter(const Style& style, std::string& out) : st_(style), out_(out) {}
     void header(std::string_view) override {}
     void event(std::string_view text) override {
         const ojson e = ojson::parse(text);  // explain is not a hot path: it reads the trace as the page does
@@ -225,32 +225,32 @@ public:
                                  : kind == "update"  ? "Update"
                                  : kind == "result"  ? "Result"
                                                      : "Backward pass";
-        if (next != phase_) out_ << st_.heading(phase_ = next);
+        if (next != phase_) out_ += st_.heading(phase_ = next);
         if (kind == "input") {
-            for (const auto& i : e["inputs"]) out_ << st_.line(st_.name(i["name"]) + st_.eq() + st_.num(d(i["value"])));
+            for (const auto& i : e["inputs"]) out_ += st_.line(st_.name(i["name"]) + st_.eq() + st_.num(d(i["value"])));
             for (const auto& t : e["targets"])
-                out_ << st_.line(st_.target(t["name"]) + st_.eq() + st_.num(d(t["value"])));
+                out_ += st_.line(st_.target(t["name"]) + st_.eq() + st_.num(d(t["value"])));
         } else if (kind == "forward")
-            out_ << forwardLine(st_, e);
+            out_ += forwardLine(st_, e);
         else if (kind == "error")
-            out_ << errorLines(st_, e);
+            out_ += errorLines(st_, e);
         else if (kind == "delta")
-            out_ << deltaLine(st_, e);
+            out_ += deltaLine(st_, e);
         else if (kind == "gradient")
-            out_ << gradientLine(st_, e);
+            out_ += gradientLine(st_, e);
         else if (kind == "update")
-            out_ << updateLine(st_, e);
+            out_ += updateLine(st_, e);
         else if (kind == "result") {
             std::string ys;
             for (const auto& y : e["prediction"]) ys += (ys.empty() ? "" : ", ") + st_.num(y);
-            out_ << st_.line(std::string(st_.latex ? "\\text{new prediction}" : "new prediction") + st_.eq() + ys) +
-                        st_.line("E" + st_.eq() + st_.num(e["error"]));
+            out_ += st_.line(std::string(st_.latex ? "\\text{new prediction}" : "new prediction") + st_.eq() + ys) +
+                    st_.line("E" + st_.eq() + st_.num(e["error"]));
         }
     }
 
 private:
     const Style& st_;
-    std::ostringstream& out_;
+    std::string& out_;
     std::string phase_;
 };
 
@@ -278,24 +278,23 @@ std::string explainStep(const Document& original, const Position& position, Expl
     Document doc = original;
     Position at = position;
     applyVariant(variant, doc, at);  // the network described as the variant's step has it (trainBiases)
-    std::ostringstream out;
+    std::string out;                 // no std::ostringstream: iostreams and locales would weigh on every page's .wasm
     const std::string title = doc.title.empty() ? "One step of backpropagation" : doc.title;
     const std::string about = describeNetwork(doc);
     std::string variantList;
     for (const std::string& name : names(variant)) variantList += (variantList.empty() ? "" : ", ") + name;
     if (st.latex) {
-        out << "% " << title << "\n% " << about << ", learning rate " << st.num(doc.learningRate) << "\n";
-        if (!variantList.empty()) out << "% Variant: " << variantList << "\n";
+        out += "% " + title + "\n% " + about + ", learning rate " + st.num(doc.learningRate) + "\n";
+        if (!variantList.empty()) out += "% Variant: " + variantList + "\n";
     } else {
-        out << "# " << markdownText(title) << "\n\n"
-            << about << ", learning rate η = " << st.num(doc.learningRate) << ".\n";
-        if (!variantList.empty()) out << "\nVariant: " << variantList << ".\n";
+        out += "# " + markdownText(title) + "\n\n" + about + ", learning rate η = " + st.num(doc.learningRate) + ".\n";
+        if (!variantList.empty()) out += "\nVariant: " + variantList + ".\n";
     }
-    if (st.latex) out << "\\begin{align*}\n";
+    if (st.latex) out += "\\begin{align*}\n";
     SolutionWriter writer(st, out);
     traceStep(doc, at, writer, variant);
-    if (st.latex) out << "\\end{align*}\n";
-    return st.latex ? tidyLatex(out.str()) : out.str();
+    if (st.latex) out += "\\end{align*}\n";
+    return st.latex ? tidyLatex(out) : out;
 }
 
 }  // namespace backstep

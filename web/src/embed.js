@@ -9,7 +9,6 @@ import './styles/page.css';
 import './styles/embed-page.css';
 import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
-import { readLink } from './link/share-link.js';
 import { mountOptionsFromLink } from './link/mount-options.js';
 import { parseHide } from './link/hide.js';
 import { followLanguage } from './page-language.js';
@@ -48,7 +47,11 @@ function answer(instance, message) {
 async function start() {
   const fragment = window.location.hash;
   const { hide, autoplay, workbench, why, intro } = embedOptions(fragment);
-  const link = fragment ? await readLink(fragment, await engineLimits()) : { ok: true };
+  const link = fragment
+    ? await Promise.all([import('./link/share-link.js'), engineLimits()]).then(([{ readLink }, limits]) =>
+        readLink(fragment, limits),
+      )
+    : { ok: true };
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
     hide,

@@ -4,13 +4,18 @@ import './component/styles.js';
 import './styles/page.css';
 import { mountBackstep } from './component/mount.js';
 import { engineLimits } from './engine/engine.js';
-import { readLink } from './link/share-link.js';
 import { mountOptionsFromLink } from './link/mount-options.js';
 import { followLanguage } from './page-language.js';
 
+/** A share link in the address (its reader is its own chunk: most visits have none). */
+async function readAddress(fragment) {
+  const [{ readLink }, limits] = await Promise.all([import('./link/share-link.js'), engineLimits()]);
+  return readLink(fragment, limits);
+}
+
 async function start() {
   const example = new URLSearchParams(window.location.search).get('example') ?? undefined;
-  const link = window.location.hash ? await readLink(window.location.hash, await engineLimits()) : { ok: true };
+  const link = window.location.hash ? await readAddress(window.location.hash) : { ok: true };
   const instance = mountBackstep(document.getElementById('app'), {
     example,
     page: true,

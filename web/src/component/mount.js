@@ -2,14 +2,13 @@
 // root. Everything it creates lives under its own root element; listeners, subscriptions and
 // observers are owned by its scope, and dispose() removes them with the DOM and frees the engine.
 import { BackstepEngine, documentText } from '../engine/engine.js';
-import { createTranslator, supportedLanguage } from '../i18n/index.js';
+import { createTranslator, loadLanguage, supportedLanguage } from '../i18n/translator.js';
 import { formatNumber } from '../format/number.js';
 import { presetById } from '../presets/index.js';
 import { createStore } from '../state/store.js';
 import { createInitialState, DEFAULT_SETTINGS } from '../state/initial.js';
 import { orderedVariants } from '../state/variants.js';
 import { currentEntry } from '../state/selectors.js';
-import { writeLink } from '../link/share-link.js';
 import { dismissIntro, introDismissed, loadSettings, saveSettings } from '../state/settings-storage.js';
 import { createSession } from '../state/session.js';
 import { createActions } from '../state/actions.js';
@@ -30,15 +29,22 @@ import { installKeyboard } from '../controls/keyboard.js';
 import { mountShortcutsDialog } from '../controls/shortcuts-dialog.js';
 import { mountIntroCard } from '../intro/intro-card.js';
 import { mountEditor } from '../edit/editor.js';
-import { mountShareDialog } from '../controls/share-dialog.js';
-import { mountWorkbench } from '../workbench/workbench.js';
 import { createTrainingController } from '../training/controller.js';
 import { h } from '../dom.js';
 import { icon } from '../icons.js';
 import { createIds } from './ids.js';
 import { createScope } from './scope.js';
+import { mountLater } from './later.js';
 import { followTheme } from './theme.js';
 import { followBarHeight } from './bar-height.js';
+
+// The share link's reader and writer: their own chunk, kept once loaded (a copy-link click then writes the link in
+// the same task, with no wait for a module).
+let shareLinkModule = null;
+const shareLink = () =>
+  shareLinkModule
+    ? Promise.resolve(shareLinkModule)
+    : import('../link/share-link.js').then((module) => (shareLinkModule = module));
 
 /** The instance's element tree: header, graph and formula cards, control bar, status banner (empty until built). */
 function skeleton({ uid, page, embed, linked, workbench }) {
@@ -160,7 +166,7 @@ export function mountBackstep(root, options = {}) {
     const entry = currentEntry(state);
     if (!entry) return Promise.resolve('');
     const { language, ...display } = state.settings;
-    return writeLink({
+    const written = {
       document: entry.document,
       position: entry.position,
       event: state.cursor.event,
@@ -169,7 +175,8 @@ export function mountBackstep(root, options = {}) {
       language,
       variants: state.variants,
       documentText: documentText(entry.document),
-    });
+    };
+    return shareLink().then(({ writeLink }) => writeLink(written));
   }
 
   /** Leaves out parts of the instance: 'formula' (the formula card), 'controls' (the control bar; keys still work). */
@@ -214,15 +221,9 @@ export function mountBackstep(root, options = {}) {
       bar: page ? parts.bar : null,
       share,
     };
-    const shareDialog = mountShareDialog(element, {
-      ...context,
-      link,
-      appUrl,
-      explain: (format, decimals) => engine.explain(format, decimals),
-      graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
-      load: (text) => actions.loadDocument(text),
-    });
-    context.openShareDialog = () => shareDialog.open();
+    // Built once the network is drawn (its own chunk); a click before that opens it when it arrives.
+    let shareDialog = null;
+    context.openShareDialog = () => shareDialog.then((dialog) => dialog?.open());
     const hoverLinks = createHoverLinks();
     const motion = createMotion();
     if (!options.embed) mountHeader(parts.header, context);
@@ -241,6 +242,19 @@ export function mountBackstep(root, options = {}) {
       setTimeout(resolve, 2000);
     });
     graphDrawn.then(() => stopWatching());
+    // With the link's writer, which the dialog, the share button and the address need at once when asked.
+    const loadShare = () =>
+      Promise.all([import('../controls/share-dialog.js'), shareLink()]).then(([module]) => module);
+    shareDialog = mountLater(uiScope, graphDrawn, loadShare, (module) =>
+      module.mountShareDialog(element, {
+        ...context,
+        link,
+        appUrl,
+        explain: (format, decimals) => engine.explain(format, decimals),
+        graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
+        load: (text) => actions.loadDocument(text),
+      }),
+    );
     const panel = mountFormulaPanel(parts.formulaCard, { ...context, hoverLinks, graphDrawn });
     const barCaption = h('p', { class: 'bar-caption', 'aria-hidden': 'true', 'data-testid': 'bar-caption' });
     mountNarration(parts.formulaCard, { ...context, mirror: barCaption, announcer: parts.announcer });
@@ -257,11 +271,25 @@ export function mountBackstep(root, options = {}) {
     const shortcuts = mountShortcutsDialog(element, barEnd, context);
     mountBarMore(barEnd, { bar: barInner, controls: [strip.element, speed.select], t }); // a phone's overflow
     mountEditor(parts.graphCard, context);
-    if (parts.workbenchCard) mountWorkbench(parts.workbenchCard, { ...context, hoverLinks, training, graph });
+    if (parts.workbenchCard) {
+      // Under the step, out of the first view: its own chunk, once the network is drawn (the card waits, hidden).
+      const card = parts.workbenchCard;
+      card.hidden = true;
+      mountLater(
+        uiScope,
+        graphDrawn,
+        () => import('../workbench/workbench.js'),
+        (module) => {
+          module.mountWorkbench(card, { ...context, hoverLinks, training, graph });
+          card.hidden = false;
+        },
+      );
+    }
     installKeyboard(element, { ...actions, showShortcuts: shortcuts.open }, uiScope);
     const player = createPlayer(context.store, actions, motion);
     uiScope.own(() => player.stop());
     const intro = introOpen ? mountIntro(context, transport.play) : null;
+    graph.drawNow(); // every part is in place: the graph's room is known
     ui = { scope: uiScope, status, intro };
   }
 
@@ -282,18 +310,25 @@ export function mountBackstep(root, options = {}) {
       if (state.settings === previous.settings) return;
       if (options.storage) saveSettings(state.settings);
       theme.set(state.settings.theme);
-      if (state.settings.language !== previous.settings.language && instance.actions) {
-        t = createTranslator(state.settings.language);
-        buildUI(instance.actions);
-        element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
-        if (state.playing) instance.actions.advance(); // the new player takes over the play
-      }
+      if (state.settings.language !== previous.settings.language && instance.actions) relabel(state.settings.language);
     }),
   );
   scope.own(() => ui?.scope.dispose());
 
+  /** Rebuilds the interface in another language, once its table is here (English if it cannot be loaded). */
+  async function relabel(language) {
+    await loadLanguage(language).catch(() => {});
+    if (disposed || store.get().settings.language !== language) return; // another language was chosen meanwhile
+    t = createTranslator(language);
+    buildUI(instance.actions);
+    element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
+    if (store.get().playing) instance.actions.advance(); // the new player takes over the play
+  }
+
   instance.ready = (async () => {
     const preset = presetById(options.example);
+    // The instance's language table (not English: its own chunk) loads while the engine does.
+    const language = loadLanguage(store.get().settings.language).catch(() => {});
     try {
       engine = await BackstepEngine.create(preset.document);
     } catch (error) {
@@ -301,6 +336,8 @@ export function mountBackstep(root, options = {}) {
       createStatusBanner(parts.banner, t).show(t('status.engineFailed', { message: error.message }));
       throw error;
     }
+    await language;
+    t = createTranslator(store.get().settings.language);
     if (disposed) {
       engine.dispose();
       engine = null;

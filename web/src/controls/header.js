@@ -3,7 +3,7 @@ import { h, s } from '../dom.js';
 import { icon } from '../icons.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
 import { PRESETS } from '../presets/index.js';
-import { LANGUAGE_NAMES } from '../i18n/index.js';
+import { LANGUAGE_NAMES } from '../i18n/translator.js';
 import { THEMES } from '../state/initial.js';
 import { currentEntry } from '../state/selectors.js';
 

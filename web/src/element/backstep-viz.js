@@ -14,7 +14,7 @@ import { engineLimits } from '../engine/engine.js';
 import { LINK_OPTIONS, readLink } from '../link/share-link.js';
 import { mountOptionsFromLink } from '../link/mount-options.js';
 import { parseHide } from '../link/hide.js';
-import { supportedLanguage } from '../i18n/index.js';
+import { supportedLanguage } from '../i18n/translator.js';
 import { DEFAULT_SETTINGS } from '../state/initial.js';
 import { addFontFaces, componentSheet } from './styles.js';
 

@@ -14,7 +14,7 @@ import { nextFrame } from '../component/next-frame.js';
 import { eventTitle, refLabel } from './titles.js';
 import { createWhyLine } from './why-line.js';
 import { visibleEvents } from '../quiz/state.js';
-import { mountQuiz } from '../quiz/panel.js';
+import { mountQuizToggle } from '../quiz/toggle.js';
 
 function formulaContext(state, upTo, t) {
   const entry = currentEntry(state);
@@ -60,7 +60,7 @@ export function mountFormulaPanel(card, { store, actions, hoverLinks, t, uid, sc
   const phase = h('span', { class: 'phase-chip', 'data-testid': 'phase-chip' });
   const caption = h('p', { class: 'formula-caption', 'data-testid': 'formula-caption' });
   const why = createWhyLine({ actions, t, uid });
-  const quiz = mountQuiz({ store, actions, t, uid });
+  const quiz = mountQuizToggle({ store, actions, t, uid, scope });
   const views = ['scalar', 'matrix'].map((view) => viewButton(view, () => actions.setSetting('view', view), t));
   const rows = ['symbolic', 'substituted', 'result'].map((part) => ({
     part,

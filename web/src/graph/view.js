@@ -19,7 +19,7 @@ import { createGraphHeader, updateGraphHeader } from './header.js';
 import { holdsFocus } from './update.js';
 import { isPending, questionAt } from '../quiz/state.js';
 import { createViewSwitch } from './view-switch.js';
-import { mountOpGraph } from '../opgraph/view.js';
+import { mountLater } from '../component/later.js';
 
 // A phone's page, under the graph: the graph card's padding, the gap to the formula card and a margin above the bar.
 const PHONE_MARGINS = 12;
@@ -93,7 +93,20 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
   };
 
   const format = () => helpers().format;
-  const operations = mountOpGraph(card, { store, actions, hoverLinks, motion, t, scope, format });
+  // The operations view: its own chunk, loaded the first time it is shown, and placed under the neurons' legend.
+  let operations = null;
+  const showOperations = () =>
+    (operations ??= mountLater(
+      scope,
+      Promise.resolve(),
+      () => import('../opgraph/view.js'),
+      ({ mountOpGraph }) => {
+        const view = mountOpGraph(card, { store, actions, hoverLinks, motion, t, scope, format });
+        legend.after(view.element);
+        return view;
+      },
+    ));
+  if (store.get().settings.graph !== 'neurons') showOperations();
 
   function render({ animate = false } = {}) {
     const state = store.get();
@@ -196,6 +209,7 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
       state.check !== previous.check ||
       state.settings.graph !== previous.settings.graph;
     if (state.settings.graph !== previous.settings.graph) showViews(state.settings.graph);
+    if (state.settings.graph !== 'neurons') showOperations();
     if (!changed) return;
     const sameStep = state.history[previous.cursor.step] === previous.history[previous.cursor.step];
     render({ animate: moved && sameStep && isNextFrame(state.history, previous.cursor, state.cursor) });
@@ -238,6 +252,19 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     scope.own(() => barResizing.disconnect());
   }
 
+  /**
+   * Draws now if the card has its width: once the whole interface is built, so that the first view is drawn in the
+   * frame that shows it rather than in the one after the resize observer's first report (which then finds the same
+   * width).
+   */
+  function drawNow() {
+    const next = Math.floor(wrap.getBoundingClientRect().width);
+    if (next > 0 && next !== width) {
+      width = next;
+      render();
+    }
+  }
+
   /** Calls `listener(layout)` after each new layout is drawn, and now if there is one; returns the way to stop. */
   const onDraw = (listener) => {
     drawn.add(listener);
@@ -245,5 +272,5 @@ export function mountGraph(card, { store, actions, hoverLinks, motion, t, uid, s
     return () => drawn.delete(listener);
   };
 
-  return { svg, wrap, header, render, layout: () => layout, onDraw, operations };
+  return { svg, wrap, header, render, drawNow, layout: () => layout, onDraw };
 }

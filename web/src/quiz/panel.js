@@ -2,7 +2,7 @@
 // before it is shown. The learner types a value (inputmode=decimal: a phone's numeric keyboard; "0,85" and "−0.11"
 // are read too), Enter checks it; a wrong answer opens the hint (quiz/hint.js: the formula, then one number more per
 // Hint press), Reveal shows the engine's number, and Enter once answered goes on to the next question. The score of
-// the step (right at the first try / asked) sits in the box's head. The toggle ends the card's caption line.
+// the step (right at the first try / asked) sits in the box's head. The toggle is quiz/toggle.js.
 import { h } from '../dom.js';
 import { currentEntry } from '../state/selectors.js';
 import { QUIZ_SETS, questionName } from './questions.js';
@@ -25,18 +25,8 @@ function hintsAt(state) {
   });
 }
 
-export function mountQuiz({ store, actions, t, uid }) {
-  let lastSet = store.get().settings.quiz === 'off' ? 'all' : store.get().settings.quiz; // what the toggle turns on
-  const toggle = h('button', {
-    type: 'button',
-    class: 'quiz-toggle',
-    'aria-pressed': 'false',
-    'aria-controls': uid('quiz'),
-    'data-testid': 'quiz-toggle',
-    text: t('quiz.toggle'),
-    onclick: () => actions.setSetting('quiz', store.get().settings.quiz === 'off' ? lastSet : 'off'),
-  });
-
+/** Fills the quiz's place (`element`, from quiz/toggle.js, which shows and hides it) with the box. */
+export function mountQuiz(element, { store, actions, t, uid }) {
   const setChoice = h(
     'select',
     {
@@ -77,7 +67,8 @@ export function mountQuiz({ store, actions, t, uid }) {
   const next = button('next', () => actions.nextQuestion());
   const feedback = h('p', { class: 'quiz-feedback', id: uid('quiz-feedback'), 'data-testid': 'quiz-feedback' });
   const hints = h('ol', { class: 'quiz-hints', 'aria-label': t('quiz.hintLabel'), 'data-testid': 'quiz-hints' });
-  const element = h('section', { class: 'quiz', id: uid('quiz'), 'aria-labelledby': uid('quiz-title'), hidden: true }, [
+  element.setAttribute('aria-labelledby', uid('quiz-title'));
+  element.append(
     h('div', { class: 'quiz-head' }, [
       h('h3', { class: 'quiz-title', id: uid('quiz-title'), text: t('quiz.title') }),
       score,
@@ -90,7 +81,7 @@ export function mountQuiz({ store, actions, t, uid }) {
     h('div', { class: 'quiz-answer' }, [input, check, hint, reveal, next]),
     feedback,
     hints,
-  ]);
+  );
 
   let refused = ''; // the text that could not be read as a number, until the next check or move
   function submit() {
@@ -127,11 +118,7 @@ export function mountQuiz({ store, actions, t, uid }) {
   function render() {
     const state = store.get();
     const set = state.settings.quiz;
-    const on = set !== 'off';
-    if (on) lastSet = set;
-    toggle.setAttribute('aria-pressed', String(on));
-    element.hidden = !on;
-    if (!on || !currentEntry(state)) return;
+    if (set === 'off' || !currentEntry(state)) return;
     setChoice.value = set;
     if (state.cursor !== cursor) {
       cursor = state.cursor;
@@ -168,5 +155,5 @@ export function mountQuiz({ store, actions, t, uid }) {
       render();
   });
   render();
-  return { toggle, element, render };
+  return { render };
 }

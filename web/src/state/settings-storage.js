@@ -2,7 +2,7 @@
 // open or closed, the quiz's set) between visits, and whether this origin's intro card was dismissed.
 import { DEFAULT_SETTINGS, GRAPH_VIEWS, QUIZ_SETS, SPEEDS, THEMES, VIEWS } from './initial.js';
 import { DECIMAL_CHOICES } from '../format/number.js';
-import { LANGUAGES } from '../i18n/index.js';
+import { LANGUAGES } from '../i18n/translator.js';
 
 const KEY = 'backstep.settings';
 const INTRO_KEY = 'backstep.introDismissed';
