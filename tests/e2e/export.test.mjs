@@ -78,7 +78,7 @@ test('the worked solution comes from the engine as LaTeX and Markdown; the ifram
   assert.deepEqual(errors, []);
 });
 
-test('Mazur with output-first chosen: the worked solution is the variant’s, says so, and the standard one is a click away', async () => {
+test('Mazur, output-first chosen: the worked solution is the variant’s and says so; the standard one on request', async () => {
   const { page, errors } = await app.open({ query: '?example=mazur' });
   await page.getByTestId('tab-variants').click();
   await page.getByTestId('variant-output-first').check();

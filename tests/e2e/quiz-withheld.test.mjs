@@ -46,7 +46,7 @@ test('the Variants tab: while new w5 is asked, a note and not its value; reveale
   assert.deepEqual(errors, []);
 });
 
-test('the Gradient check tab: while ∂E/∂w5 is asked, a note and no check; revealed, the check shows it', async () => {
+test('the Gradient check tab: while ∂E/∂w5 is asked, a note, no check; revealed, the check shows it', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${W5}&quiz=backward` });
   const panel = page.getByTestId('panel-check');
   await openTab(page, 'check');
@@ -67,7 +67,7 @@ test('the Gradient check tab: while ∂E/∂w5 is asked, a note and no check; re
   assert.deepEqual(errors, []);
 });
 
-test('the Export dialog: no worked solution while a question waits, the reason instead; answered, it is there', async () => {
+test('the Export dialog: no worked solution while a question waits, the reason instead; answered, there', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${O1}&quiz=forward` });
   await page.getByTestId('share-export').click();
   await page.getByTestId('share-dialog').waitFor({ state: 'visible' });
