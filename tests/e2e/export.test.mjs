@@ -1,10 +1,13 @@
 // Share and export: the diagram as SVG (it parses, and holds the weight labels) and PNG; the network as JSON,
 // which opens back to the same numbers (file picker, or dropped on the instance); the worked solution from the
-// engine as LaTeX and Markdown; the iframe snippet for the current frame.
+// engine as LaTeX and Markdown, as the variants chosen in the Variants tab compute it (or the standard step); the
+// iframe snippet for the current frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { editValue, screenshot, text, usePage } from './harness.mjs';
+import { BackstepEngine } from '../../web/src/engine/engine.js';
+import { presetById } from '../../web/src/presets/index.js';
 
 const app = usePage();
 
@@ -72,6 +75,39 @@ test('the worked solution comes from the engine as LaTeX and Markdown; the ifram
     /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/backstep-viz\.js"><\/script>\n<backstep-viz link="#v=1&amp;shape=2-2-1&amp;.*&amp;at=8[&"]/,
   );
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#v=1&amp;shape=2-2-1&amp;.*&amp;at=8[&"]/);
+  assert.deepEqual(errors, []);
+});
+
+test('Mazur, output-first chosen: the worked solution is the variant’s and says so; the standard one on request', async () => {
+  const { page, errors } = await app.open({ query: '?example=mazur' });
+  await page.getByTestId('tab-variants').click();
+  await page.getByTestId('variant-output-first').check();
+  await page.getByTestId('share-export').click();
+  await page.getByTestId('share-dialog').waitFor({ state: 'visible' });
+  await page.getByTestId('solution-markdown').click();
+  assert.equal(await page.getByTestId('solution-variant').getAttribute('aria-pressed'), 'true', 'the variant first');
+  assert.equal(
+    await text(page, 'solution-hint'),
+    'Computed as in the Variants tab: Update the output weights first, then compute the hidden deltas with them.',
+  );
+  // The same text as the engine writes in Node for the same network, variant and precision.
+  const decimals = Number(await page.getByTestId('precision').inputValue());
+  const engine = await BackstepEngine.create(presetById('mazur').document);
+  const variant = engine.explain('markdown', decimals, ['output-first']);
+  const standard = engine.explain('markdown', decimals);
+  engine.dispose();
+  assert.notEqual(variant, standard);
+  assert.equal(await page.getByTestId('solution-text').inputValue(), variant);
+  assert.match(variant, /Variant: output-first/);
+  await page.getByTestId('solution-standard').click();
+  assert.equal(await page.getByTestId('solution-text').inputValue(), standard);
+  assert.match(await text(page, 'solution-hint'), /^The standard step; the Variants tab has variants chosen/);
+  // No variant: no choice offered.
+  await page.getByTestId('dialog-close').click();
+  await page.getByTestId('variant-output-first').uncheck();
+  await page.getByTestId('share-export').click();
+  assert.equal(await page.getByTestId('solution-ways').isVisible(), false);
+  assert.equal(await page.getByTestId('solution-text').inputValue(), standard);
   assert.deepEqual(errors, []);
 });
 

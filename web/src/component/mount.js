@@ -250,7 +250,7 @@ export function mountBackstep(root, options = {}) {
         ...context,
         link,
         appUrl,
-        explain: (format, decimals) => engine.explain(format, decimals),
+        explain: (format, decimals, variants) => engine.explain(format, decimals, variants),
         graph: () => parts.graphCard.querySelector('svg[data-testid="graph"]'),
         load: (text) => actions.loadDocument(text),
       }),

@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { download, textDataUrl } from '../export/download.js';
 import { standaloneSvg, svgToPng } from '../export/svg.js';
+import { solutionPlan, solutionText, variantLabel } from '../export/solution.js';
 
 function copyButton(t, source, testId) {
   const button = h('button', { type: 'button', class: 'dialog-button', 'data-testid': testId, text: t('export.copy') });
@@ -82,6 +83,16 @@ export function mountShareDialog(root, { store, t, uid, scope, link, appUrl, exp
       showSolution();
     }),
   );
+  let computed = 'variant'; // with variants chosen: as they compute the step ('variant') or the standard step
+  const ways = ['variant', 'standard'].map((name) =>
+    button(`solution-${name}`, t(`export.${name}`), () => {
+      computed = name;
+      showSolution();
+    }),
+  );
+  const waysRow = h('div', { class: 'dialog-row', 'data-testid': 'solution-ways' }, ways);
+  const solutionHint = h('p', { class: 'dialog-hint', 'data-testid': 'solution-hint' });
+  const copySolution = copyButton(t, solution, 'copy-solution');
   const close = button('dialog-close', t('export.close'), () => dialog.close());
   const heading = h('h2', { class: 'dialog-title', id: uid('share-title'), text: t('export.title') });
   const dialog = h(
@@ -108,8 +119,10 @@ export function mountShareDialog(root, { store, t, uid, scope, link, appUrl, exp
       h('section', {}, [
         h('h3', { text: t('export.solution') }),
         h('div', { class: 'dialog-row' }, formats),
+        waysRow,
+        solutionHint,
         solution,
-        copyButton(t, solution, 'copy-solution'),
+        copySolution,
       ]),
     ],
   );
@@ -120,10 +133,29 @@ export function mountShareDialog(root, { store, t, uid, scope, link, appUrl, exp
     return standaloneSvg(graph(), getComputedStyle(root).getPropertyValue('--surface').trim() || '#ffffff');
   }
 
+  // While the quiz waits for an answer, no solution (it holds the step's numbers): the reason instead.
   function showSolution() {
-    solution.value = explain(format, store.get().settings.decimals);
+    const state = store.get();
+    const plan = solutionPlan(state, computed);
+    const result = solutionText(explain, plan, format, state.settings.decimals);
+    solution.value = result.ok ? result.text : '';
+    solution.hidden = plan.withheld;
+    copySolution.hidden = !result.ok;
+    for (const choice of [...formats, ...ways]) choice.hidden = plan.withheld;
+    waysRow.hidden = plan.withheld || !plan.offered;
+    const names = state.variants.map((name) => variantLabel(name, t)).join(t.listSeparator);
+    solutionHint.textContent = plan.withheld
+      ? t('export.withheld')
+      : !result.ok
+        ? t('variants.refused', { message: result.message })
+        : plan.offered
+          ? t(plan.variants.length ? 'export.variantHint' : 'export.standardHint', { names })
+          : '';
+    solutionHint.hidden = !solutionHint.textContent;
     for (const choice of formats)
       choice.setAttribute('aria-pressed', String(choice.dataset.testid === `solution-${format}`));
+    for (const choice of ways)
+      choice.setAttribute('aria-pressed', String(choice.dataset.testid === `solution-${computed}`));
   }
 
   return {

@@ -8,6 +8,7 @@ import { mountNetworkPanel } from './network-panel.js';
 import { mountCheckPanel } from './check-panel.js';
 import { mountDataPanel } from './data-panel.js';
 import { mountVariantsPanel } from './variants-panel.js';
+import { mountWithheld } from './withheld.js';
 
 const TABS = [
   ['train', mountTrainPanel],
@@ -16,6 +17,7 @@ const TABS = [
   ['check', mountCheckPanel],
   ['variants', mountVariantsPanel],
 ];
+const WITHHELD = new Set(['check', 'variants']); // they show the step's numbers: held back while the quiz asks
 
 export function mountWorkbench(card, context) {
   const { t, uid, store } = context;
@@ -51,7 +53,7 @@ export function mountWorkbench(card, context) {
   );
 
   function open(index, focus = false) {
-    if (!built.has(index)) built.set(index, TABS[index][1](panels[index], { ...context, format }));
+    if (!built.has(index)) built.set(index, build(index));
     tabs.forEach((tab, k) => {
       tab.setAttribute('aria-selected', String(k === index));
       tab.tabIndex = k === index ? 0 : -1;
@@ -59,6 +61,12 @@ export function mountWorkbench(card, context) {
       built.get(k)?.shown?.(k === index);
     });
     if (focus) tabs[index].focus();
+  }
+
+  function build(index) {
+    const [name, mount] = TABS[index];
+    const mountIn = (element) => mount(element, { ...context, format });
+    return WITHHELD.has(name) ? mountWithheld(panels[index], context, mountIn) : mountIn(panels[index]);
   }
 
   tabs.forEach((tab, index) => {
