@@ -2,7 +2,8 @@
 # npm test: install what is missing, build everything, run every suite, end with one summary line.
 # Two lanes run side by side (2 cores): the native lane (the doctest suite, the same under ASan + UBSan, the fuzzer),
 # niced, with its output kept in build/native-lane.log and printed once it ends; and the WebAssembly and page lane in
-# the foreground. Each suite writes one line to build/summary.txt; the totals are summed from those lines.
+# the foreground (its CLI tests wait for the native lane's build). Each suite writes one line to build/summary.txt;
+# the totals are summed from those lines.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -44,9 +45,11 @@ native_lane() {
   echo "== native engine (doctest via CTest)"
   start=$SECONDS
   if bash scripts/build-native.sh; then
+    echo ok >build/native-built  # the CLI tests of the other lane wait for this
     (cd build/native && ctest --output-on-failure -j2) 2>&1 | tee "$log"
     ctest_suite "native (ctest)" "$log" $((SECONDS - start))
   else
+    echo failed >build/native-built
     report "native build" 0 1 $((SECONDS - start))
   fi
 
@@ -66,6 +69,7 @@ native_lane() {
 }
 
 began=$SECONDS
+rm -f build/native-built
 echo "== the native lane runs alongside (its output: build/native-lane.log, printed when it ends)"
 nice -n 10 bash -c "$(declare -f report ctest_suite native_lane); summary=$summary counts=$counts native_lane" \
   >build/native-lane.log 2>&1 &
@@ -74,6 +78,8 @@ native_pid=$!
 echo "== WebAssembly engine and CLI (node --test)"
 start=$SECONDS
 if bash scripts/build-wasm.sh; then
+  # tests/cli/ runs the native CLI, which the native lane builds first.
+  while [ ! -f build/native-built ] && kill -0 "$native_pid" 2>/dev/null; do sleep 1; done
   node_suite "wasm + cli (node --test)" tests/wasm/ tests/cli/ tests/web/
 else
   report "wasm build" 0 1 $((SECONDS - start))
