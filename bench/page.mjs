@@ -3,6 +3,8 @@
 //  - First network drawn: an init script watches the DOM; once the instance is ready ([data-status="ready"]), the
 //    graph's svg holds its neuron circles and i1's value is written, the next requestAnimationFrame callback (the
 //    frame that paints it) is the moment, in ms since navigation start (performance.now()).
+//    Beside it, interleaved visit by visit, a blank page (bench/blank/: one module, one circle) in the same browser
+//    and server: its first animation frame is the floor this machine puts under any page.
 //  - Bytes: gzip'd bodies. Before the draw: the page's Resource Timing (the document and every resource whose
 //    responseEnd is at or before that moment, encodedBodySize). In total: every body the server sent for the visit
 //    (workers' fetches included) once the network has been idle and one more second has passed.
@@ -20,6 +22,7 @@ import { CHROMIUM, CHROMIUM_ARGS as FLAGS } from '../scripts/browser.mjs';
 import { median, percentile } from './stats.mjs';
 
 export const DIST = fileURLToPath(new URL('../build/bench-dist/', import.meta.url));
+const BLANK = fileURLToPath(new URL('./blank/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 const PHASES = ['forward', 'error', 'backward', 'update'];
 const WINDOW_MS = 4000;
@@ -48,6 +51,18 @@ async function newPage(browser, reducedMotion) {
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   return { context, page, errors };
+}
+
+/** A first visit of the blank baseline page (bench/blank/): ms from navigation to its first animation frame. */
+async function blankVisit(browser, server) {
+  const { context, page } = await newPage(browser, 'no-preference');
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__benchDraw, null, { timeout: 20000 });
+    return await page.evaluate(() => window.__benchDraw.drawn);
+  } finally {
+    await context.close();
+  }
 }
 
 /** One first visit: { drawn, dom, before, pageTotal, serverTotal, requests }. */
@@ -137,13 +152,17 @@ export async function measurePage({ runs = 5, log = () => {} } = {}) {
   if (!existsSync(`${DIST}index.html`)) throw new Error(`${DIST}index.html is missing: run scripts/bench.sh`);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
   const server = await serve(DIST);
+  const blankServer = await serve(BLANK);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
     await visit(browser, server); // warm-up: the server's gzip cache, Chromium's own start-up
+    await blankVisit(browser, blankServer);
     const visits = [];
+    const blank = [];
     for (let r = 0; r < runs; r += 1) {
       log(`  page: visit ${r + 1} of ${runs}`);
       visits.push(await visit(browser, server));
+      blank.push(await blankVisit(browser, blankServer)); // interleaved: the same moment's machine
     }
     log('  page: frames of a 2-8-8-8-8-1 step');
     const isolatedServer = await serve(DIST, { isolated: true });
@@ -154,6 +173,8 @@ export async function measurePage({ runs = 5, log = () => {} } = {}) {
       drawnMs: pick('drawn'),
       domMs: pick('dom'),
       drawnRuns: visits.map((v) => v.drawn),
+      blankMs: median(blank),
+      blankRuns: blank,
       beforeBytes: pick('before'),
       totalBytes: pick('serverTotal'),
       pageTotalBytes: pick('pageTotal'),
@@ -175,5 +196,6 @@ export async function measurePage({ runs = 5, log = () => {} } = {}) {
   } finally {
     await browser.close();
     await server.close();
+    await blankServer.close();
   }
 }

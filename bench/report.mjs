@@ -144,6 +144,10 @@ function pageSection({ page }) {
       'first network drawn, ms after navigation',
       `${Math.round(page.drawnMs)} (DOM ${Math.round(page.domMs)}; visits ${visits})`,
     ],
+    [
+      'a blank page (one module, one circle): its first frame, ms after navigation',
+      `${Math.round(page.blankMs)} (visits ${page.blankRuns.map(Math.round).join(', ')})`,
+    ],
     ['gzip bytes before it is drawn', `${(page.beforeBytes / KB).toFixed(1)} KB`],
     ['gzip bytes in total, page settled', `${(page.totalBytes / KB).toFixed(1)} KB (${page.requests.length} requests)`],
     [
