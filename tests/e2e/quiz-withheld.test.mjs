@@ -1,5 +1,6 @@
-// While the quiz waits for an answer, the workbench's Variants and Gradient check tabs hold the step's numbers back
-// (a note in their place) and the Export dialog gives no worked solution; answered, or the quiz off, they are back.
+// While the quiz still has a question of the step to ask (the one waiting, or one ahead), the workbench's Variants and
+// Gradient check tabs hold the step's numbers back (a note in their place) and the Export dialog gives no worked
+// solution: they show the whole step at once. The step's questions done, or the quiz off, they are back.
 // Each pending value is read from the page (the table or the quiz's own feedback), none is guessed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,31 +23,39 @@ async function openTab(page, name) {
   await page.getByTestId(`panel-${name}`).waitFor({ state: 'visible' });
 }
 
-test('the Variants tab: while new w5 is asked, a note and not its value; revealed, the table holds it', async () => {
+test('the Variants tab: while new w5 and w6 are to be asked, a note and not their values; both revealed, the table', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${NEW_W5}&quiz=backward&variant=round-2` });
   const panel = page.getByTestId('panel-variants');
   await openTab(page, 'variants');
   assert.match(await text(page, 'quiz-question'), /new w5/);
   await panel.getByTestId('quiz-withheld').waitFor({ state: 'visible' });
-  assert.equal(await text(panel, 'quiz-withheld'), 'Answer the question first — this tab shows the step’s numbers.');
+  assert.equal(
+    await text(panel, 'quiz-withheld'),
+    'Finish this step’s quiz first — this tab shows all of the step’s numbers.',
+  );
   assert.equal(await page.getByTestId('variant-table').isVisible(), false);
   const before = await panel.innerText();
   await page.getByTestId('quiz-reveal').click();
   const value = (await text(page, 'quiz-feedback')).match(/= (−?\d+\.\d+)\./)[1];
   assert.ok(!before.includes(value), `${value} was nowhere on the tab`);
-  await page.getByTestId('variant-table').waitFor({ state: 'visible' });
-  assert.equal(await panel.getByTestId('quiz-withheld').isVisible(), false);
-  assert.ok((await text(page, 'variant-row-w5')).includes(value), `revealed: the w5 row holds ${value}`);
-  // The next question (new w6) waits: held back again; the quiz off: back.
+  // New w6 is still to be asked in this step: the table, which shows it too, still waits.
+  assert.equal(await page.getByTestId('variant-table').isVisible(), false, 'new w6 is ahead');
   await page.getByTestId('quiz-next').click();
   assert.match(await text(page, 'quiz-question'), /new w6/);
-  assert.equal(await page.getByTestId('variant-table').isVisible(), false);
+  await page.getByTestId('quiz-reveal').click();
+  await page.getByTestId('variant-table').waitFor({ state: 'visible' });
+  assert.equal(await panel.getByTestId('quiz-withheld').isVisible(), false);
+  assert.ok(
+    (await text(page, 'variant-row-w5')).includes(value),
+    `the step's questions done: the w5 row holds ${value}`,
+  );
+  // The quiz off: the table stays.
   await page.getByTestId('quiz-toggle').click();
   assert.equal(await page.getByTestId('variant-table').isVisible(), true, 'quiz off');
   assert.deepEqual(errors, []);
 });
 
-test('the Gradient check tab: while ∂E/∂w5 is asked, a note, no check; revealed, the check shows it', async () => {
+test('the Gradient check tab: while ∂E/∂w5 and later ones are to be asked, a note, no check; the quiz off, the check', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${W5}&quiz=backward` });
   const panel = page.getByTestId('panel-check');
   await openTab(page, 'check');
@@ -55,28 +64,28 @@ test('the Gradient check tab: while ∂E/∂w5 is asked, a note, no check; revea
   assert.equal(await page.getByTestId('check-run').isVisible(), false);
   await page.getByTestId('quiz-reveal').click();
   const value = (await text(page, 'quiz-feedback')).match(/= (−?\d+\.\d+)\./)[1];
-  assert.equal(await panel.getByTestId('quiz-withheld').isVisible(), false);
-  await page.getByTestId('check-run').click();
-  assert.ok((await text(page, 'check-w5')).includes(value), `the check's w5 row holds ${value}`);
-  // The next question (∂E/∂w6) waits: the table is held back again.
-  await page.getByTestId('quiz-next').click();
-  const next = await text(page, 'quiz-question');
-  assert.match(next, /w6/);
-  assert.equal(await page.getByTestId('check-table').isVisible(), false, 'w6 is asked: the table waits');
+  // ∂E/∂w6, the hidden deltas and the updates are still to be asked: the check, which shows them, waits.
+  assert.equal(await panel.getByTestId('quiz-withheld').isVisible(), true, 'later questions of the step are ahead');
+  assert.equal(await page.getByTestId('check-run').isVisible(), false);
   assert.equal(await panel.innerText().then((t) => t.includes(value)), false);
+  await page.getByTestId('quiz-toggle').click();
+  await page.getByTestId('check-run').click();
+  assert.ok((await text(page, 'check-w5')).includes(value), `the quiz off: the check's w5 row holds ${value}`);
   assert.deepEqual(errors, []);
 });
 
-test('the Export dialog: no worked solution while a question waits, the reason instead; answered, there', async () => {
+test('the Export dialog: no worked solution while the step has questions left, the reason instead; done, there', async () => {
   const { page, errors } = await app.open({ query: `#${SEED}&at=${O1}&quiz=forward` });
   await page.getByTestId('share-export').click();
   await page.getByTestId('share-dialog').waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('solution-text').isVisible(), false);
   assert.equal(await page.getByTestId('copy-solution').isVisible(), false);
-  assert.match(await text(page, 'solution-hint'), /^Answer the quiz’s question first/);
+  assert.match(await text(page, 'solution-hint'), /^Finish this step’s quiz first/);
   assert.doesNotMatch(await page.getByTestId('share-dialog').innerText(), /0\.191/);
   await page.getByTestId('dialog-close').click();
   await answer(page, '0.191');
+  await page.getByTestId('quiz-next').click(); // E, the last question of the forward set
+  await answer(page, '0.327');
   await page.getByTestId('share-export').click();
   assert.equal(await page.getByTestId('solution-hint').isVisible(), false);
   assert.match(await page.getByTestId('solution-text').inputValue(), /0\.191/);

@@ -71,16 +71,29 @@ test('no variant chosen: the standard step, no choice offered', async () => {
   }
 });
 
-test('the quiz waiting for h1: no solution; answered, or the quiz off, it is back', async () => {
+test('the quiz asking for h1: no solution while the step has questions left; all answered, or the quiz off, back', async () => {
   const { engine, store, actions, explain } = await opened(seed, { quiz: 'forward', event: H1 });
   try {
     assert.equal(solutionPlan(store.get()).withheld, true);
     assert.deepEqual(solutionText(explain, solutionPlan(store.get()), 'markdown', 4), { ok: false, message: null });
     actions.checkAnswer('0.85');
-    assert.equal(solutionPlan(store.get()).withheld, false);
-    assert.match(solutionText(explain, solutionPlan(store.get()), 'markdown', 4).text, /0\.85/);
+    assert.equal(
+      solutionPlan(store.get()).withheld,
+      true,
+      'h2, o1 and E are still to be asked: the solution holds them',
+    );
     actions.nextQuestion();
-    assert.equal(solutionPlan(store.get()).withheld, true, 'the next question waits');
+    actions.checkAnswer('0.48');
+    actions.nextQuestion();
+    assert.equal(solutionPlan(store.get()).withheld, true, 'o1 waits');
+    actions.checkAnswer('0.191');
+    actions.nextQuestion();
+    assert.equal(solutionPlan(store.get()).withheld, true, 'E waits');
+    actions.checkAnswer('0.327');
+    assert.equal(solutionPlan(store.get()).withheld, false, 'the step’s forward questions are done');
+    assert.match(solutionText(explain, solutionPlan(store.get()), 'markdown', 4).text, /0\.85/);
+    actions.setSetting('quiz', 'all');
+    assert.equal(solutionPlan(store.get()).withheld, true, 'every question: the backward ones are ahead');
     actions.setSetting('quiz', 'off');
     assert.equal(solutionPlan(store.get()).withheld, false);
   } finally {

@@ -1,19 +1,19 @@
-// What the Export dialog's worked solution of the step on screen is: none while the quiz waits for an answer (the
-// solution holds every number of the step: quiz/state.js's isPending, the one rule of the masks), else the engine's
+// What the Export dialog's worked solution of the step on screen is: none while the quiz still has a question of the
+// step to ask (the solution holds every number of the step: quiz/state.js's stepQuestionsLeft), else the engine's
 // explain, as the chosen variants compute it (the Variants tab's state.variants) unless the learner asks for the
 // standard step. Pure: the dialog (controls/share-dialog.js) only shows it.
 import { EngineError } from '../engine/engine.js';
-import { isPending } from '../quiz/state.js';
+import { stepQuestionsLeft } from '../quiz/state.js';
 import { VARIANT_GROUPS } from '../state/variants.js';
 
 /**
- * { withheld, offered, variants }: withheld while a question waits; offered when variants are chosen (the dialog
+ * { withheld, offered, variants }: withheld while the step has questions left; offered when variants are chosen (the dialog
  * then lets the learner pick 'variant', the default, or 'standard'); variants: the names explain computes with.
  */
 export function solutionPlan(state, choice = 'variant') {
   const offered = state.variants.length > 0;
   const variants = offered && choice !== 'standard' ? state.variants : [];
-  return { withheld: isPending(state), offered, variants };
+  return { withheld: stepQuestionsLeft(state), offered, variants };
 }
 
 /** A variant's name as the Variants tab writes it ("Biases: Fixed" for one of a pair). */

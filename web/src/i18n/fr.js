@@ -43,7 +43,8 @@ export default {
   'export.variantHint': 'Calculée comme dans l’onglet Variantes : {names}.',
   'export.standardHint': 'L’étape standard ; l’onglet Variantes a des variantes choisies ({names}).',
   'export.variantPair': '{group} : {choice}',
-  'export.withheld': 'Répondez d’abord à la question du quiz — la solution détaillée montre les nombres de l’étape.',
+  'export.withheld':
+    'Terminez d’abord le quiz de cette étape — la solution détaillée montre tous les nombres de l’étape.',
   'embed.openFull': 'Ouvrir dans backstep',
   'share.copied': 'Lien copié : il ouvre ce réseau à cette étape précise.',
   'share.copyFailed': 'Copiez ce lien : {link}',
@@ -499,7 +500,7 @@ export default {
   'quiz.ask': 'Votre valeur pour {name}',
   'quiz.newValue': 'nouveau {name}',
   'quiz.none': 'Pas de question sur cette étape.',
-  'quiz.withheld': 'Répondez d’abord à la question — cet onglet montre les nombres de l’étape.',
+  'quiz.withheld': 'Terminez d’abord le quiz de cette étape — cet onglet montre tous les nombres de l’étape.',
   'quiz.check': 'Vérifier',
   'quiz.hint': 'Indice',
   'quiz.reveal': 'Révéler',

@@ -94,15 +94,25 @@ export function visibleEvents(state, events) {
 }
 
 /**
- * True while the quiz still has to ask for the error E of the step on screen (its error frame is ahead, or waits for
- * its answer): the step strip then keeps that step's E to itself.
+ * True while the quiz still has a question of the step on screen to ask that `asks(question)` accepts: at a frame
+ * ahead of the cursor, or at the cursor and waiting for its answer.
  */
-export function stepErrorHidden(state) {
+function askedLater(state, asks) {
   const set = state.settings.quiz ?? 'off';
   const events = currentEntry(state)?.trace?.events;
   if (set === 'off' || !events) return false;
   const { event: at } = state.cursor;
-  return events.some(
-    (event, index) => questionOf(event, set, 0)?.kind === 'error' && (index > at || (index === at && isPending(state))),
-  );
+  return events.some((event, index) => {
+    const question = questionOf(event, set, 0);
+    return Boolean(question) && asks(question) && (index > at || (index === at && isPending(state)));
+  });
 }
+
+/** True while the quiz still has to ask for the error E of the step on screen: the step strip keeps that E to itself. */
+export const stepErrorHidden = (state) => askedLater(state, (question) => question.kind === 'error');
+
+/**
+ * True while the quiz still has any question of the step on screen to ask: what shows the whole step at once (the
+ * Gradient check and Variants tabs, the exported worked solution) holds its numbers back until then.
+ */
+export const stepQuestionsLeft = (state) => askedLater(state, () => true);

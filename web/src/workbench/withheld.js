@@ -1,8 +1,9 @@
-// A workbench tab that shows the step's numbers (the gradient check, the variants) holds them back while the quiz
-// waits for an answer (quiz/state.js's isPending, the rule of every mask): a note in their place, and the tab's
-// content back once the question is answered or the quiz is off.
+// A workbench tab that shows all of the step's numbers at once (the gradient check, the variants) holds them back
+// while the quiz still has a question of that step to ask (quiz/state.js's stepQuestionsLeft: the one at the cursor
+// or one ahead): a note in their place, and the tab's content back once the step's questions are done or the quiz is
+// off.
 import { h } from '../dom.js';
-import { isPending } from '../quiz/state.js';
+import { stepQuestionsLeft } from '../quiz/state.js';
 
 /** Mounts the tab into a box of `panel` beside the note; what `mount(box)` returned. */
 export function mountWithheld(panel, { store, t }, mount) {
@@ -11,7 +12,7 @@ export function mountWithheld(panel, { store, t }, mount) {
   panel.append(note, box);
   const made = mount(box);
   function show() {
-    const withheld = isPending(store.get());
+    const withheld = stepQuestionsLeft(store.get());
     note.textContent = withheld ? t('quiz.withheld') : '';
     note.hidden = !withheld;
     box.hidden = withheld;
