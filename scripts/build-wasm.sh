@@ -7,4 +7,5 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 cmake --build build/wasm -j2 >/dev/null
-echo "wasm engine: web/src/engine/generated/backstep-engine.{mjs,wasm}"
+node scripts/first-views.mjs  # what the engine answers for each example, drawn while it loads
+echo "wasm engine: web/src/engine/generated/backstep-engine.{mjs,wasm} and first-views/"

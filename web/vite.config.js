@@ -3,7 +3,6 @@
 // (engine.js refers to it with new URL(..., import.meta.url)).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { preloadEngine } from './plugins/preload-engine.js';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
@@ -12,7 +11,6 @@ export default defineConfig({
   root: webRoot,
   base: './',
   publicDir: 'public',
-  plugins: [preloadEngine()],
   server: {
     host: process.env.HOST || 'localhost', // HOST=0.0.0.0 to open it from a phone on the same network
     port: Number(process.env.PORT) || 5173,

@@ -37,6 +37,20 @@ import { createScope } from './scope.js';
 import { mountLater } from './later.js';
 import { followTheme } from './theme.js';
 import { followBarHeight } from './bar-height.js';
+import { firstViewOf, loadingSession, sameOpening, switchableSession } from '../state/first-view.js';
+import { waitForEngine } from '../state/waiting-actions.js';
+
+/** Resolves once the frame drawn now has been painted (or after 100 ms, in a tab that paints no frames). */
+const afterPaint = () =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 // The share link's reader and writer: their own chunk, kept once loaded (a copy-link click then writes the link in
 // the same task, with no wait for a module).
@@ -242,10 +256,12 @@ export function mountBackstep(root, options = {}) {
       setTimeout(resolve, 2000);
     });
     graphDrawn.then(() => stopWatching());
+    // The parts that call the engine (the share dialog's export, the workbench) are mounted once it is here.
+    const drawnAndReady = Promise.all([graphDrawn, engineHere]);
     // With the link's writer, which the dialog, the share button and the address need at once when asked.
     const loadShare = () =>
       Promise.all([import('../controls/share-dialog.js'), shareLink()]).then(([module]) => module);
-    shareDialog = mountLater(uiScope, graphDrawn, loadShare, (module) =>
+    shareDialog = mountLater(uiScope, drawnAndReady, loadShare, (module) =>
       module.mountShareDialog(element, {
         ...context,
         link,
@@ -277,7 +293,7 @@ export function mountBackstep(root, options = {}) {
       card.hidden = true;
       mountLater(
         uiScope,
-        graphDrawn,
+        drawnAndReady,
         () => import('../workbench/workbench.js'),
         (module) => {
           module.mountWorkbench(card, { ...context, hoverLinks, training, graph });
@@ -290,7 +306,7 @@ export function mountBackstep(root, options = {}) {
     uiScope.own(() => player.stop());
     const intro = introOpen ? mountIntro(context, transport.play) : null;
     graph.drawNow(); // every part is in place: the graph's room is known
-    ui = { scope: uiScope, status, intro };
+    ui = { scope: uiScope, status, intro, painted: graphDrawn.then(afterPaint) };
   }
 
   /** The first-visit card, before the cards; once dismissed, remembered, and focus goes on to the controls. */
@@ -310,7 +326,7 @@ export function mountBackstep(root, options = {}) {
       if (state.settings === previous.settings) return;
       if (options.storage) saveSettings(state.settings);
       theme.set(state.settings.theme);
-      if (state.settings.language !== previous.settings.language && instance.actions) relabel(state.settings.language);
+      if (state.settings.language !== previous.settings.language && ui) relabel(state.settings.language);
     }),
   );
   scope.own(() => ui?.scope.dispose());
@@ -320,36 +336,77 @@ export function mountBackstep(root, options = {}) {
     await loadLanguage(language).catch(() => {});
     if (disposed || store.get().settings.language !== language) return; // another language was chosen meanwhile
     t = createTranslator(language);
-    buildUI(instance.actions);
+    buildUI(uiActions.waiting);
     element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
-    if (store.get().playing) instance.actions.advance(); // the new player takes over the play
+    if (store.get().playing) uiActions.waiting.advance(); // the new player takes over the play
+  }
+
+  // Until the engine is here, an example is drawn from what it answered when the page was built, and what needs the
+  // engine waits for it (state/first-view.js, state/waiting-actions.js).
+  let engineArrived = () => {};
+  const engineHere = new Promise((resolve) => (engineArrived = resolve));
+  let waitNoted = false;
+  let uiActions = null; // { raw: the actions, waiting: the same, as the interface calls them (waitForEngine) }
+  /**
+   * What an action that needs the engine answers before it is here: an edit, that it could not be made yet (the
+   * editor says so); anything else is done once the engine is here (a play goes on playing), and a note says so.
+   */
+  function waitingFor(name, args) {
+    if (name === 'edit') return { result: { ok: false, message: t('edit.refused.loading') }, retry: null };
+    store.update((state) => (state.playing ? { ...state, playing: false } : state));
+    ui?.status.note(t('status.engineLoading'));
+    waitNoted = Boolean(ui);
+    const { raw } = uiActions;
+    return { result: false, retry: () => (name === 'advance' ? raw.play() : raw[name](...args)) };
   }
 
   instance.ready = (async () => {
     const preset = presetById(options.example);
     // The instance's language table (not English: its own chunk) loads while the engine does.
     const language = loadLanguage(store.get().settings.language).catch(() => {});
-    try {
-      engine = await BackstepEngine.create(preset.document);
-    } catch (error) {
-      element.dataset.status = 'failed';
-      createStatusBanner(parts.banner, t).show(t('status.engineFailed', { message: error.message }));
-      throw error;
-    }
+    // An example opens at once, from the engine's answer at build time; a document (a link's) waits for the engine.
+    const view = options.document || options.variants?.length ? null : await firstViewOf(preset.id);
+    const session = switchableSession(view ? loadingSession(preset.document, view) : null);
     await language;
     t = createTranslator(store.get().settings.language);
-    if (disposed) {
-      engine.dispose();
-      engine = null;
-      return instance;
-    }
-    const session = createSession(engine);
+    if (disposed) return instance;
     let pending = null; // what the engine refused before the interface was built, shown once it is
     const actions = createActions(store, session, {
       report: (message) => (ui ? ui.status.show(message) : (pending = message)),
       t: (key, params) => t(key, params),
       formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
     });
+    const waiting = waitForEngine(actions, waitingFor);
+    uiActions = { raw: actions, waiting: waiting.actions };
+    if (view) {
+      actions.loadPreset(preset.id);
+      buildUI(waiting.actions);
+      element.dataset.status = 'drawn';
+      focusFirst();
+      await ui.painted; // the engine's bytes and compilation come after the first view
+    }
+    try {
+      engine = await BackstepEngine.create(preset.document);
+    } catch (error) {
+      element.dataset.status = 'failed';
+      (ui?.status ?? createStatusBanner(parts.banner, t)).show(t('status.engineFailed', { message: error.message }));
+      throw error;
+    }
+    if (disposed) {
+      engine.dispose();
+      engine = null;
+      return instance;
+    }
+    const live = createSession(engine);
+    session.use(live);
+    if (view) takeOver(live.open(preset.document), view, actions);
+    else {
+      const opened = options.document
+        ? actions.loadDocument(options.document, { position: options.position, event: options.event })
+        : { ok: false };
+      if (!opened.ok) actions.loadPreset(preset.id);
+      buildUI(waiting.actions);
+    }
     instance.actions = actions;
     if (parts.workbenchCard) training = createTrainingController({ store, actions });
     instance.load = (doc) => actions.loadDocument(doc);
@@ -365,18 +422,38 @@ export function mountBackstep(root, options = {}) {
       if (file.size <= maxBytes) actions.loadDocument(await file.text());
       else ui.status.show(t('status.fileTooLarge', { size: file.size, limit: maxBytes })); // never read
     });
-    const opened = options.document
-      ? actions.loadDocument(options.document, { position: options.position, event: options.event })
-      : { ok: false };
-    if (!opened.ok) actions.loadPreset(preset.id);
-    buildUI(actions);
     if (pending) ui.status.show(pending);
     if (options.linkError) showLinkError(options.linkError);
+    if (waitNoted) ui.status.hide();
+    engineArrived();
+    waiting.engineReady();
     element.dataset.status = 'ready';
-    // The page's keys work at once; a first visit starts on the intro card's button (the keys still work there).
-    if (page && !element.contains(document.activeElement)) (ui.intro ?? element).focus({ preventScroll: true });
+    if (!view) focusFirst();
     return instance;
   })();
+
+  /** The page's keys work at once; a first visit starts on the intro card's button (the keys still work there). */
+  function focusFirst() {
+    if (page && !element.contains(document.activeElement)) (ui.intro ?? element).focus({ preventScroll: true });
+  }
+
+  /**
+   * The engine's own opening of the example replaces the one built with the page: the same numbers (the learner's
+   * place, answers and settings stay), unless the build was stale: then the example opens again from the engine.
+   */
+  function takeOver(opened, view, actions) {
+    if (!sameOpening(opened, view)) {
+      console.warn('backstep: the first view was not the engine’s (a stale build); opened again');
+      actions.loadPreset(store.get().presetId);
+      return;
+    }
+    store.update((state) => ({
+      ...state,
+      labels: opened.labels,
+      document: opened.entry.document,
+      history: [opened.entry, ...state.history.slice(1)],
+    }));
+  }
 
   function dispose() {
     if (disposed) return;

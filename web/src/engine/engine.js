@@ -1,7 +1,7 @@
 // The engine in JavaScript: loads the WebAssembly module (browser, worker or Node) and wraps
 // one C++ Session per BackstepEngine. Every number comes from C++; this file only moves JSON, and a step's trace
-// in binary (trace-binary.js).
-import createBackstepModule from './generated/backstep-engine.mjs';
+// in binary (trace-binary.js). The module's loader is its own chunk, fetched with the .wasm when an engine is first
+// made: the first view of an example is drawn without it (state/first-view.js).
 import { decodeTrace } from './trace-binary.js';
 
 const wasmUrl = new URL('./generated/backstep-engine.wasm', import.meta.url);
@@ -27,13 +27,21 @@ async function nodeWasmBinary() {
   return readFile(fileURLToPath(wasmUrl));
 }
 
+/** The .wasm's bytes in a page or worker: fetched beside the module's loader, not once it has run. */
+async function fetchWasmBinary() {
+  const response = await fetch(wasmUrl, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${wasmUrl.pathname.split('/').pop()}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
 /** The shared WebAssembly module: instantiated once per page, worker or Node process. */
 export function loadEngineModule() {
   if (!modulePromise) {
     const inNode = typeof process !== 'undefined' && Boolean(process.versions?.node) && typeof window === 'undefined';
-    modulePromise = (inNode ? nodeWasmBinary() : Promise.resolve(null)).then((wasmBinary) =>
-      createBackstepModule(wasmBinary ? { wasmBinary } : { locateFile: () => wasmUrl.href }),
-    );
+    modulePromise = Promise.all([
+      import('./generated/backstep-engine.mjs'),
+      inNode ? nodeWasmBinary() : fetchWasmBinary(),
+    ]).then(([{ default: createBackstepModule }, wasmBinary]) => createBackstepModule({ wasmBinary }));
   }
   return modulePromise;
 }

@@ -225,6 +225,7 @@ export default {
   'edit.refused.notNumber': '“{text}” is not a number. The value stays {old}.',
   'edit.refused.notFinite': '“{text}” is too large to compute with. The value stays {old}.',
   'edit.refused.tooSmall': '“{text}” is too close to zero to be represented. The value stays {old}.',
+  'edit.refused.loading': 'The engine is still loading: press Enter again in a moment.',
   'edit.refused.engine': 'The engine refused it: {message}. The value stays {old}.',
   'edit.aria.input': 'Input {name} = {value}.',
   'edit.aria.target': 'Target of {name} = {value}. Press Enter to edit.',
@@ -235,6 +236,7 @@ export default {
   'edit.aria.hint': 'Press Enter to edit.',
 
   'status.dismiss': 'Dismiss',
+  'status.engineLoading': 'The engine is still loading; this goes on as soon as it is here.',
   'status.engineFailed': 'The engine could not start: {message}',
   'status.engineRefusedStep': 'The engine stopped: {message}',
   'status.engineRefusedDocument': 'The engine refused this network: {message}',

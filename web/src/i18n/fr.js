@@ -229,6 +229,7 @@ export default {
   'edit.refused.notNumber': '« {text} » n’est pas un nombre. La valeur reste {old}.',
   'edit.refused.notFinite': '« {text} » est trop grand pour le calcul. La valeur reste {old}.',
   'edit.refused.tooSmall': '« {text} » est trop proche de zéro pour être représenté. La valeur reste {old}.',
+  'edit.refused.loading': 'Le moteur se charge encore : appuyez de nouveau sur Entrée dans un instant.',
   'edit.refused.engine': 'Le moteur l’a refusé : {message}. La valeur reste {old}.',
   'edit.aria.input': 'Valeur d’entrée {name} = {value}.',
   'edit.aria.target': 'Cible de {name} = {value}. Appuyez sur Entrée pour modifier.',
@@ -239,6 +240,7 @@ export default {
   'edit.aria.hint': 'Appuyez sur Entrée pour modifier.',
 
   'status.dismiss': 'Fermer',
+  'status.engineLoading': 'Le moteur se charge encore ; la suite vient dès qu’il est là.',
   'status.engineFailed': 'Le moteur n’a pas pu démarrer : {message}',
   'status.engineRefusedStep': 'Le moteur s’est arrêté : {message}',
   'status.engineRefusedDocument': 'Le moteur a refusé ce réseau : {message}',

@@ -30,7 +30,8 @@ export function mountLossChart(container, { t, format, scope }) {
     .attr('class', 'loss-chart')
     .append('svg')
     .attr('data-testid', 'loss-chart')
-    .attr('role', 'img');
+    .attr('role', 'img')
+    .attr('aria-label', t('train.curveEmpty')); // named from the start, before its first drawing
   const readout = h('p', { class: 'loss-readout', 'data-testid': 'loss-readout', 'aria-live': 'off' });
   container.querySelector('.loss-chart').append(readout);
   const plot = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);

@@ -1,0 +1,70 @@
+// The first view: an example network drawn before the engine has loaded. When the page is built, the engine opens
+// each example (scripts/first-views.mjs writes its answer: the labels and the first step, session.open's result);
+// until the engine itself is here, the instance's session is a stand-in that opens the example from that answer and
+// refuses anything else with EngineLoading. Then the engine opens the example again, and its answer replaces the
+// built one (it is the same: sameOpening; if a stale build differed, the engine's is shown).
+import { PRESETS } from '../presets/index.js';
+import defaultView from '../engine/generated/first-view-default.js';
+
+/** What a stand-in session throws for what only the engine can compute. */
+export class EngineLoading extends Error {
+  constructor() {
+    super('The engine is still loading');
+    this.name = 'EngineLoading';
+  }
+}
+
+/** The engine's answer to opening example `id` when the page was built ({ labels, entry }), or null. */
+export async function firstViewOf(id) {
+  if (id === PRESETS[0].id) return defaultView; // the default example's: in the first chunk
+  try {
+    return (await import(`../engine/generated/first-views/${id}.js`)).default;
+  } catch {
+    return null; // a build without it: the example waits for the engine
+  }
+}
+
+const refuse = () => {
+  throw new EngineLoading();
+};
+
+/** A session (state/session.js) before the engine: opens `document` as `view` says, and nothing else. */
+export function loadingSession(document, view) {
+  return {
+    open(asked, position = null) {
+      if (asked !== document || position) refuse();
+      return view;
+    },
+    compute: refuse,
+    continueAfter: refuse,
+    withEntry: refuse,
+    traceVariant: refuse,
+    sync() {}, // the engine is put at the step on screen when it arrives
+  };
+}
+
+/** A session that passes every call on to the one given last (the stand-in, then the engine's). */
+export function switchableSession(first) {
+  let current = first;
+  const pass =
+    (name) =>
+    (...args) =>
+      current[name](...args);
+  const names = ['open', 'compute', 'continueAfter', 'withEntry', 'traceVariant', 'sync'];
+  return {
+    ...Object.fromEntries(names.map((name) => [name, pass(name)])),
+    use(session) {
+      current = session;
+    },
+  };
+}
+
+/** Whether two openings hold the same values: numbers bit for bit (−0 is not 0, NaN is NaN). */
+export function sameOpening(a, b) {
+  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameOpening(a[key], b[key]));
+}
