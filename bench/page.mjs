@@ -1,8 +1,10 @@
 // Section 4: the production page (built by scripts/bench.sh into build/bench-dist) in headless Chromium,
 // served gzip'd by bench/server.mjs.
-//  - First network drawn: an init script watches the DOM; once the instance is ready ([data-status="ready"]), the
-//    graph's svg holds its neuron circles and i1's value is written, the next requestAnimationFrame callback (the
-//    frame that paints it) is the moment, in ms since navigation start (performance.now()).
+//  - First network drawn: an init script watches the DOM; once the graph's svg holds its neuron circles and i1's
+//    value is written (drawn from the first view, before the engine, or by the engine: state/first-view.js), the
+//    next requestAnimationFrame callback (the frame that paints it) is the moment, in ms since navigation start
+//    (performance.now()). Ready: when the instance's engine is loaded ([data-status="ready"]): what every control
+//    needs from the second step on.
 //    Beside it, interleaved visit by visit, a blank page (bench/blank/: one module, one circle) in the same browser
 //    and server: its first animation frame is the floor this machine puts under any page.
 //  - Bytes: gzip'd bodies. Before the draw: the page's Resource Timing (the document and every resource whose
@@ -29,7 +31,7 @@ const WINDOW_MS = 4000;
 
 function watchFirstDraw() {
   const found = () => {
-    const root = document.querySelector('.backstep[data-status="ready"]');
+    const root = document.querySelector('.backstep');
     const value = root?.querySelector('[data-testid="neuron-i1-value"]');
     return Boolean(root?.querySelector('svg circle.neuron-body') && value?.textContent.trim());
   };
@@ -42,6 +44,12 @@ function watchFirstDraw() {
     });
   });
   observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  const ready = new MutationObserver(() => {
+    if (!document.querySelector('.backstep[data-status="ready"]')) return;
+    ready.disconnect();
+    window.__benchReady = performance.now();
+  });
+  ready.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
 }
 
 async function newPage(browser, reducedMotion) {
@@ -65,23 +73,25 @@ async function blankVisit(browser, server) {
   }
 }
 
-/** One first visit: { drawn, dom, before, pageTotal, serverTotal, requests }. */
+/** One first visit: { drawn, dom, ready, before, pageTotal, serverTotal, requests }. */
 async function visit(browser, server) {
   server.log.length = 0;
   const { context, page, errors } = await newPage(browser, 'no-preference');
   try {
     await page.addInitScript(watchFirstDraw);
     await page.goto(server.url);
-    await page.waitForFunction(() => window.__benchDraw, null, { timeout: 20000 });
+    await page.waitForFunction(() => window.__benchDraw && window.__benchReady, null, { timeout: 20000 });
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
     const timing = await page.evaluate(() => {
       const { dom, drawn } = window.__benchDraw;
+      const ready = window.__benchReady;
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
       const sum = (list) => list.reduce((total, entry) => total + entry.encodedBodySize, 0);
       return {
         dom,
         drawn,
+        ready,
         before: sum(entries.filter((entry) => entry.responseEnd <= drawn)),
         pageTotal: sum(entries),
       };
@@ -173,6 +183,7 @@ export async function measurePage({ runs = 5, log = () => {} } = {}) {
       drawnMs: pick('drawn'),
       domMs: pick('dom'),
       drawnRuns: visits.map((v) => v.drawn),
+      readyMs: pick('ready'),
       blankMs: median(blank),
       blankRuns: blank,
       beforeBytes: pick('before'),

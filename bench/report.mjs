@@ -144,6 +144,7 @@ function pageSection({ page }) {
       'first network drawn, ms after navigation',
       `${Math.round(page.drawnMs)} (DOM ${Math.round(page.domMs)}; visits ${visits})`,
     ],
+    ['its engine ready (every control works), ms after navigation', `${Math.round(page.readyMs)}`],
     [
       'a blank page (one module, one circle): its first frame, ms after navigation',
       `${Math.round(page.blankMs)} (visits ${page.blankRuns.map(Math.round).join(', ')})`,
@@ -167,7 +168,9 @@ function pageSection({ page }) {
       '/usr/bin/chromium, software rendering), 1280×800, served from 127.0.0.1 by bench/server.mjs with gzip -9 ' +
       '(html, js, css, wasm), no cache; a fresh browser context per visit, median of ' +
       `${page.drawnRuns.length} visits after one warm-up visit. Drawn: the first animation frame after the ` +
-      "instance is ready with the graph's neuron circles and i1's value in the DOM. Bytes before: the page's " +
+      "graph's neuron circles and i1's value are in the DOM (the default example is drawn from its first view, " +
+      "before the engine has loaded: web/src/state/first-view.js); ready: the instance's engine loaded. " +
+      "Bytes before: the page's " +
       'Resource Timing (encodedBodySize of the document and every resource finished by then); in total: what the ' +
       'server sent. Frames: requestAnimationFrame deltas at 1× with motion on, 4 s from the start of each phase ' +
       '(Play after the phase button), the network opened from a `#json=` link; that visit is cross-origin ' +

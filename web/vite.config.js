@@ -25,6 +25,7 @@ export default defineConfig({
     outDir: distDir,
     emptyOutDir: true,
     target: 'es2022',
+    modulePreload: { polyfill: false }, // every browser the engine runs in (wasm SIMD) has module preloading
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
     chunkSizeWarningLimit: 800,
     rollupOptions: {
