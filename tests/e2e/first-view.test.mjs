@@ -82,3 +82,34 @@ test('the engine’s .wasm is asked for only once the network is on screen', asy
   assert.ok(drawnAt > 0 && wasmAt > drawnAt, `the network drawn at ${drawnAt} ms, the .wasm asked for at ${wasmAt}`);
   assert.deepEqual(held.errors, []);
 });
+
+test('a <backstep-viz> opened at a frame of the first step shows that frame before the engine is here', async () => {
+  const { page, errors, release } = await withEngineHeld('examples/element-host.html');
+  const inFirst = (selector) =>
+    page.evaluate((s) => document.querySelector('#first').shadowRoot?.querySelector(s)?.textContent ?? null, selector);
+  await page.waitForFunction(() =>
+    document.querySelector('#first').shadowRoot?.querySelector('[data-testid="neuron-h1-delta"]')?.textContent.trim(),
+  );
+  assert.equal(
+    await page.evaluate(() => document.querySelector('#first').shadowRoot.querySelector('.backstep').dataset.status),
+    'drawn',
+  );
+  assert.equal(
+    await page.evaluate(
+      () => document.querySelector('#first').shadowRoot.querySelector('[data-testid="scrubber"]').value,
+    ),
+    '8',
+  );
+  assert.match(await inFirst('[data-testid="neuron-h1-delta"]'), /−0\.113/); // δh1 = 0.14 × (0.191 − 1)
+  release();
+  await page.waitForFunction(() =>
+    document.querySelector('#first').shadowRoot.querySelector('.backstep[data-status="ready"]'),
+  );
+  assert.equal(
+    await page.evaluate(
+      () => document.querySelector('#first').shadowRoot.querySelector('[data-testid="scrubber"]').value,
+    ),
+    '8',
+  );
+  assert.deepEqual(errors, []);
+});

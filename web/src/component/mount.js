@@ -37,7 +37,7 @@ import { createScope } from './scope.js';
 import { mountLater } from './later.js';
 import { followTheme } from './theme.js';
 import { followBarHeight } from './bar-height.js';
-import { firstViewOf, loadingSession, sameOpening, switchableSession } from '../state/first-view.js';
+import { EngineLoading, firstViewOf, loadingSession, sameOpening, switchableSession } from '../state/first-view.js';
 import { waitForEngine } from '../state/waiting-actions.js';
 
 /** Resolves once the frame drawn now has been painted (or after 100 ms, in a tab that paints no frames). */
@@ -121,7 +121,8 @@ function labelSkeleton(parts, t, loading) {
 /**
  * Mounts backstep into `root` (an element or a shadow root).
  * options: { document (a network document, object or text) | example ('seed', 'mazur'), position and event
- *            (where in the document to open: {epoch, sample, step} and the frame), linkError (why the link the
+ *            (where in the document to open: {epoch, sample, step} and the frame), frame (where an example opens:
+ *            {step (from 1), event}; the first view shows a frame of the first step at once), linkError (why the link the
  *            page was opened with could not be read: shown, and the default network opens), language, theme,
  *            decimals, speed, view, graph (the graph card's view: 'neurons', 'operations', 'both'), quiz (off, forward,
  *            backward, all: quiz/questions.js), why (the formula's "Why?" line open: on the full page by default, closed
@@ -378,8 +379,15 @@ export function mountBackstep(root, options = {}) {
     });
     const waiting = waitForEngine(actions, waitingFor);
     uiActions = { raw: actions, waiting: waiting.actions };
+    let frameLater = false; // options.frame is past the first view: the engine computes it
     if (view) {
       actions.loadPreset(preset.id);
+      try {
+        openFrame(actions);
+      } catch (error) {
+        if (!(error instanceof EngineLoading)) throw error;
+        frameLater = true;
+      }
       buildUI(waiting.actions);
       element.dataset.status = 'drawn';
       focusFirst();
@@ -399,12 +407,17 @@ export function mountBackstep(root, options = {}) {
     }
     const live = createSession(engine);
     session.use(live);
-    if (view) takeOver(live.open(preset.document), view, actions);
-    else {
+    if (view) {
+      takeOver(live.open(preset.document), view, actions);
+      if (frameLater) openFrame(actions);
+    } else {
       const opened = options.document
         ? actions.loadDocument(options.document, { position: options.position, event: options.event })
         : { ok: false };
-      if (!opened.ok) actions.loadPreset(preset.id);
+      if (!opened.ok) {
+        actions.loadPreset(preset.id);
+        openFrame(actions);
+      }
       buildUI(waiting.actions);
     }
     instance.actions = actions;
@@ -431,6 +444,11 @@ export function mountBackstep(root, options = {}) {
     if (!view) focusFirst();
     return instance;
   })();
+
+  /** Where an example opens (options.frame: step, from 1, and frame), if it was given. */
+  function openFrame(actions) {
+    if (options.frame) actions.goTo(options.frame.step, options.frame.event ?? 0);
+  }
 
   /** The page's keys work at once; a first visit starts on the intro card's button (the keys still work there). */
   function focusFirst() {

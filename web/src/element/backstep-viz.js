@@ -133,6 +133,7 @@ class BackstepViz extends HTMLElement {
       workbench: this.hasAttribute('workbench'), // training, network, data and gradient check (read at start)
       why: this.hasAttribute('why') ? true : undefined,
       intro: this.hasAttribute('intro'),
+      frame: this.#frameAttributes(),
       ...fromLink,
       ...this.#attributeOptions(),
     });
@@ -155,9 +156,15 @@ class BackstepViz extends HTMLElement {
     this.dispatchEvent(new CustomEvent('ready', { detail: this.#frame() }));
   }
 
+  /** The step and frame the attributes ask for ({ step, event }), or undefined. */
+  #frameAttributes() {
+    if (!this.hasAttribute('step')) return undefined;
+    return { step: Number(this.getAttribute('step')), event: Number(this.getAttribute('event') ?? 0) };
+  }
+
   #goToAttributes() {
-    if (this.hasAttribute('step'))
-      this.#instance.actions.goTo(Number(this.getAttribute('step')), Number(this.getAttribute('event') ?? 0));
+    const frame = this.#frameAttributes();
+    if (frame) this.#instance.actions.goTo(frame.step, frame.event);
   }
 
   /** Sets the display options to the attributes'; one that was removed goes back to its default. */
