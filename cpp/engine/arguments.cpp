@@ -12,7 +12,7 @@ std::string numberText(double x) {
     if (std::isnan(x)) return "no number";
     if (std::isinf(x)) return x > 0 ? "infinity" : "-infinity";
     if (std::floor(x) == x && std::fabs(x) < limits::exactIntegers) return std::to_string(static_cast<long long>(x));
-    return nlohmann::ordered_json(x).dump();
+    return nlohmann::json(x).dump();
 }
 
 std::uint64_t wholeNumber(double value, const std::string& name, double low, double high) {

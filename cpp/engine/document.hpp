@@ -24,8 +24,8 @@ struct Document {
     std::size_t batchSize = 1;
     std::vector<Sample> samples;
     // Top-level fields this reader does not know (from later backstep/1 revisions), kept as they were read
-    // so that reading then writing a document loses nothing (in the order they came in).
-    nlohmann::ordered_json extraFields = nlohmann::ordered_json::object();
+    // so that reading then writing a document loses nothing.
+    nlohmann::json extraFields = nlohmann::json::object();
 };
 
 // Parses and validates; throws EngineError with a one-line message.

@@ -13,7 +13,7 @@
 namespace backstep {
 namespace {
 
-using json = nlohmann::ordered_json;  // the engine's one JSON type (the writer's order)
+using json = nlohmann::json;
 
 // A JSON path of at most about 120 bytes: its start and its end, so the reason after it is never cut off.
 std::string shortPath(const std::string& path) {

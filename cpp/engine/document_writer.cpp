@@ -51,7 +51,7 @@ bool anyBias(const Network& net) {
 
 // The document as text: the known fields in the spec's order, then the unknown ones kept by the reader.
 // Returns false if the text grows past maxBytes.
-bool writeText(const ojson& known, const ojson& extra, int indent, std::size_t maxBytes, std::string& out) {
+bool writeText(const ojson& known, const nlohmann::json& extra, int indent, std::size_t maxBytes, std::string& out) {
     out = "{";
     bool first = true;
     auto member = [&](const std::string& key, const auto& value) {

@@ -12,7 +12,7 @@ bool flat(const Json& v) {
     std::size_t width = 1;  // the compact text's length: brackets, commas, keys and values
     for (auto it = v.begin(); it != v.end(); ++it) {
         if (it->is_structured()) return false;
-        width += 1 + it->dump().size() + (v.is_object() ? nlohmann::ordered_json(it.key()).dump().size() + 1 : 0);
+        width += 1 + it->dump().size() + (v.is_object() ? nlohmann::json(it.key()).dump().size() + 1 : 0);
         if (width > flatWidth) return false;
     }
     return true;
@@ -38,7 +38,7 @@ void appendFlat(std::string& out, const Json& v) {
 }  // namespace
 
 void appendKey(std::string& out, const std::string& key, int indent) {
-    out += nlohmann::ordered_json(key).dump();
+    out += nlohmann::json(key).dump();
     out += indent > 0 ? ": " : ":";
 }
 
@@ -73,6 +73,7 @@ bool appendJson(std::string& out, const Json& v, int indent, int depth, std::siz
     return out.size() <= maxBytes;
 }
 
+template bool appendJson(std::string&, const nlohmann::json&, int, int, std::size_t);
 template bool appendJson(std::string&, const nlohmann::ordered_json&, int, int, std::size_t);
 
 }  // namespace backstep

@@ -19,7 +19,7 @@
 namespace {
 
 using backstep::Session;
-using json = nlohmann::ordered_json;  // the engine's one JSON type: one copy of the library in the .wasm
+using nlohmann::json;
 
 // {"error": message}; the message is valid UTF-8 already (oneLine), and writing it cannot throw.
 std::string refusal(const std::string& message) noexcept {

@@ -322,7 +322,7 @@ TEST_CASE("shape: batchSize is clamped to the number of samples, the rest of the
     CHECK(after.title == "rich");
     CHECK(after.learningRate == 0.3);
     CHECK_FALSE(after.trainBiases);
-    CHECK(after.extraFields == nlohmann::ordered_json{{"note", "kept"}});
+    CHECK(after.extraFields == nlohmann::json{{"note", "kept"}});
 }
 
 TEST_CASE("shape: a hidden layer added to the seed then removed leaves its shape, the matrices it touched 0") {
