@@ -144,7 +144,7 @@ function pageSection({ page }) {
       'first network drawn, ms after navigation',
       `${Math.round(page.drawnMs)} (DOM ${Math.round(page.domMs)}; visits ${visits})`,
     ],
-    ['its engine ready (every control works), ms after navigation', `${Math.round(page.readyMs)}`],
+    ['its engine ready (the next step, edits, the workbench), ms after navigation', `${Math.round(page.readyMs)}`],
     [
       'a blank page (one module, one circle): its first frame, ms after navigation',
       `${Math.round(page.blankMs)} (visits ${page.blankRuns.map(Math.round).join(', ')})`,

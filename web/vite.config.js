@@ -25,7 +25,9 @@ export default defineConfig({
     outDir: distDir,
     emptyOutDir: true,
     target: 'es2022',
-    modulePreload: { polyfill: false }, // every browser the engine runs in (wasm SIMD) has module preloading
+    // No polyfill: module preloading is a hint (Safari before 17 and Firefox before 115 fetch the same modules one
+    // level at a time), not worth a request for every visit.
+    modulePreload: { polyfill: false },
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
     chunkSizeWarningLimit: 800,
     rollupOptions: {

@@ -113,3 +113,19 @@ test('a <backstep-viz> opened at a frame of the first step shows that frame befo
   );
   assert.deepEqual(errors, []);
 });
+
+test('if the engine cannot start, the first view stays and says so, also when a later step is asked for', async () => {
+  const context = await app.browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+  app.contexts.push(context);
+  const page = await context.newPage();
+  await page.addInitScript(dismissIntro);
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(app.url);
+  await page.waitForSelector('.backstep[data-status="failed"]');
+  assert.equal(await text(page, 'neuron-i1-value'), '2', 'the first view is still there');
+  assert.match(await text(page, 'status-text'), /engine could not start.*HTTP 404/);
+  await page.getByTestId('skip-end').click(); // the first step still plays
+  await page.getByTestId('step-forward').click(); // the next one needs the engine
+  assert.match(await text(page, 'status-text'), /engine could not start/);
+  assert.doesNotMatch(await text(page, 'status-text'), /still loading/);
+});

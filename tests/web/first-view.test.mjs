@@ -51,8 +51,17 @@ test('the seed’s first view holds the post’s numbers: h1 0.85, h2 0.48, o1 0
   assert.ok(Math.abs(w5.new - (0.14 - 0.05 * ((0.191 - 1) * 0.85))) < 1e-12, `w5 ${w5.new}`);
 });
 
-test('a missing first view is null (the example then waits for the engine)', async () => {
-  assert.equal(await firstViewOf('no-such-example'), null);
+test('a first view built from another document than the example’s is not used (it waits for the engine)', async () => {
+  const preset = PRESETS.find((p) => p.id === 'mazur');
+  const built = preset.document;
+  assert.ok(await firstViewOf('mazur'));
+  try {
+    preset.document = { ...built, learningRate: built.learningRate * 2 }; // the example changed since the build
+    assert.equal(await firstViewOf('mazur'), null);
+  } finally {
+    preset.document = built;
+  }
+  assert.equal(await firstViewOf('no-such-example'), await firstViewOf('seed'), 'an unknown name: the default');
 });
 
 test('jsLiteral writes what JSON cannot: −0, NaN and ±Infinity come back as they were', async () => {
@@ -111,14 +120,19 @@ async function beforeTheEngine() {
   const t = createTranslator('en');
   const actions = createActions(store, session, { report: (m) => reports.push(m), t, formatValue: String });
   const waits = [];
-  const waiting = waitForEngine(actions, (name, args) => {
-    waits.push(name);
-    if (name === 'edit') return { result: { ok: false, message: 'later' }, retry: null };
-    store.update((state) => (state.playing ? { ...state, playing: false } : state));
-    return { result: false, retry: () => (name === 'advance' ? actions.play() : actions[name](...args)) };
+  const cancels = [];
+  const waiting = waitForEngine(actions, {
+    wait: (name, args) => {
+      waits.push(name);
+      if (name === 'edit') return { result: { ok: false, message: 'later' }, retry: null };
+      store.update((state) => (state.playing ? { ...state, playing: false } : state));
+      return { result: false, retry: () => (name === 'advance' ? actions.play() : actions[name](...args)) };
+    },
+    cancelled: () => cancels.push(store.get().cursor),
   });
   assert.deepEqual(actions.loadPreset('seed'), { ok: true });
-  return { seed, session, store, reports, actions: waiting.actions, engineReady: waiting.engineReady, waits };
+  const engineReady = waiting.engineReady;
+  return { seed, session, store, reports, actions: waiting.actions, engineReady, waits, cancels };
 }
 
 test('before the engine: the first step plays frame by frame; the next step waits, then is computed', async () => {
@@ -160,6 +174,29 @@ test('before the engine: a play that reaches the end of the first step pauses, a
     assert.deepEqual(store.get().cursor, { step: 1, event: 0 });
   } finally {
     store.update((state) => ({ ...state, playing: false }));
+    engine.dispose();
+  }
+});
+
+test('before the engine: what the learner does next drops the kept action (a pause after a waiting play)', async () => {
+  const { seed, session, store, actions, engineReady, waits, cancels } = await beforeTheEngine();
+  const last = store.get().history[0].trace.events.length - 1;
+  actions.jumpTo(last);
+  actions.play(); // waits for the engine
+  actions.pause(); // done at once: the play is not to happen any more
+  assert.deepEqual(waits, ['play']);
+  assert.equal(cancels.length, 1);
+  actions.loadPreset('xor'); // waits (its first view is not the stand-in's) …
+  actions.loadPreset('seed'); // … and the seed, which the stand-in opens, replaces it
+  assert.equal(cancels.length, 2);
+  const engine = await BackstepEngine.create(seed);
+  try {
+    session.use(createSession(engine));
+    engineReady(); // nothing kept: the seed stays, at its first frame, paused
+    assert.equal(store.get().playing, false);
+    assert.equal(store.get().presetId, 'seed');
+    assert.deepEqual(store.get().cursor, { step: 0, event: 0 });
+  } finally {
     engine.dispose();
   }
 });

@@ -48,9 +48,7 @@ async function start() {
   const fragment = window.location.hash;
   const { hide, autoplay, workbench, why, intro } = embedOptions(fragment);
   const link = fragment
-    ? await Promise.all([import('./link/share-link.js'), engineLimits()]).then(([{ readLink }, limits]) =>
-        readLink(fragment, limits),
-      )
+    ? await import('./link/share-link.js').then(({ readLink }) => readLink(fragment, engineLimits))
     : { ok: true };
   const instance = mountBackstep(document.getElementById('app'), {
     embed: true,
@@ -62,9 +60,9 @@ async function start() {
     ...mountOptionsFromLink(link),
   });
   followLanguage(instance);
-  await instance.ready;
-  new ResizeObserver(postHeight).observe(document.documentElement);
+  new ResizeObserver(postHeight).observe(document.documentElement); // from the first view on
   postHeight();
+  await instance.ready;
   window.addEventListener('message', (event) => {
     if (event.source === window.parent) answer(instance, event.data); // only the page that holds the frame
   });

@@ -7,10 +7,11 @@ import { engineLimits } from './engine/engine.js';
 import { mountOptionsFromLink } from './link/mount-options.js';
 import { followLanguage } from './page-language.js';
 
-/** A share link in the address (its reader is its own chunk: most visits have none). */
+/** A share link in the address (its reader is its own chunk: most visits have none; the engine's limits only for a
+    packed document). */
 async function readAddress(fragment) {
-  const [{ readLink }, limits] = await Promise.all([import('./link/share-link.js'), engineLimits()]);
-  return readLink(fragment, limits);
+  const { readLink } = await import('./link/share-link.js');
+  return readLink(fragment, engineLimits);
 }
 
 async function start() {

@@ -23,5 +23,9 @@ export function createStatusBanner(element, t) {
       element.hidden = false;
     },
     hide,
+    /** Hides the notice `message`, if it is still the one shown. */
+    hideNote(message) {
+      if (!element.hidden && element.classList.contains('is-note') && text.textContent === message) hide();
+    },
   };
 }

@@ -307,7 +307,7 @@ export function mountBackstep(root, options = {}) {
     uiScope.own(() => player.stop());
     const intro = introOpen ? mountIntro(context, transport.play) : null;
     graph.drawNow(); // every part is in place: the graph's room is known
-    ui = { scope: uiScope, status, intro, painted: graphDrawn.then(afterPaint) };
+    ui = { scope: uiScope, status, intro };
   }
 
   /** The first-visit card, before the cards; once dismissed, remembered, and focus goes on to the controls. */
@@ -346,20 +346,25 @@ export function mountBackstep(root, options = {}) {
   // engine waits for it (state/first-view.js, state/waiting-actions.js).
   let engineArrived = () => {};
   const engineHere = new Promise((resolve) => (engineArrived = resolve));
-  let waitNoted = false;
+  let engineFailure = null; // why the engine could not start, once it is known
   let uiActions = null; // { raw: the actions, waiting: the same, as the interface calls them (waitForEngine) }
   /**
    * What an action that needs the engine answers before it is here: an edit, that it could not be made yet (the
    * editor says so); anything else is done once the engine is here (a play goes on playing), and a note says so.
    */
   function waitingFor(name, args) {
-    if (name === 'edit') return { result: { ok: false, message: t('edit.refused.loading') }, retry: null };
+    const failed = engineFailure && t('status.engineFailed', { message: engineFailure });
+    if (name === 'edit') return { result: { ok: false, message: failed || t('edit.refused.loading') }, retry: null };
     store.update((state) => (state.playing ? { ...state, playing: false } : state));
+    if (failed) {
+      ui?.status.show(failed);
+      return { result: false, retry: null };
+    }
     ui?.status.note(t('status.engineLoading'));
-    waitNoted = Boolean(ui);
     const { raw } = uiActions;
     return { result: false, retry: () => (name === 'advance' ? raw.play() : raw[name](...args)) };
   }
+  const loadingNoteGone = () => ui?.status.hideNote(t('status.engineLoading'));
 
   instance.ready = (async () => {
     const preset = presetById(options.example);
@@ -377,7 +382,7 @@ export function mountBackstep(root, options = {}) {
       t: (key, params) => t(key, params),
       formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
     });
-    const waiting = waitForEngine(actions, waitingFor);
+    const waiting = waitForEngine(actions, { wait: waitingFor, cancelled: loadingNoteGone });
     uiActions = { raw: actions, waiting: waiting.actions };
     let frameLater = false; // options.frame is past the first view: the engine computes it
     if (view) {
@@ -390,13 +395,17 @@ export function mountBackstep(root, options = {}) {
       }
       buildUI(waiting.actions);
       element.dataset.status = 'drawn';
+      if (options.linkError) showLinkError(options.linkError);
       focusFirst();
-      await ui.painted; // the engine's bytes and compilation come after the first view
+      await afterPaint(); // the engine's bytes and compilation come after the first view
+      if (disposed) return instance;
     }
     try {
       engine = await BackstepEngine.create(preset.document);
     } catch (error) {
+      if (disposed) return instance;
       element.dataset.status = 'failed';
+      engineFailure = error.message;
       (ui?.status ?? createStatusBanner(parts.banner, t)).show(t('status.engineFailed', { message: error.message }));
       throw error;
     }
@@ -435,9 +444,9 @@ export function mountBackstep(root, options = {}) {
       if (file.size <= maxBytes) actions.loadDocument(await file.text());
       else ui.status.show(t('status.fileTooLarge', { size: file.size, limit: maxBytes })); // never read
     });
+    loadingNoteGone();
     if (pending) ui.status.show(pending);
-    if (options.linkError) showLinkError(options.linkError);
-    if (waitNoted) ui.status.hide();
+    if (options.linkError && !view) showLinkError(options.linkError);
     engineArrived();
     waiting.engineReady();
     element.dataset.status = 'ready';

@@ -101,7 +101,7 @@ class BackstepViz extends HTMLElement {
       if (!response.ok) return { ok: false, message: `src: ${response.status} ${response.statusText}` };
       return { ok: true, document: await response.text() };
     }
-    if (this.hasAttribute('link')) return readLink(this.getAttribute('link'), await engineLimits());
+    if (this.hasAttribute('link')) return readLink(this.getAttribute('link'), engineLimits);
     return { ok: true };
   }
 

@@ -239,10 +239,11 @@ function options(map) {
 
 /**
  * Reads a fragment ("#…" or "…"): { ok: true, document (or null), position, event, settings, language, variants }
- * or { ok: false, message }. A packed document stops inflating at `maxBytes` (the engine's limit).
- * Nothing in it is ever inserted as HTML or run.
+ * or { ok: false, message }. A packed document stops inflating at `maxBytes` (the engine's limit); `limits` is
+ * { maxBytes } or an async function that gives it, called only for a packed document (the engine's limits load the
+ * engine: a link without a document draws its example first). Nothing in it is ever inserted as HTML or run.
  */
-export async function readLink(fragment, { maxBytes }) {
+export async function readLink(fragment, limits) {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   try {
     if (text.length > MAX_LINK_LENGTH) fail(`too long: ${text.length} characters, the limit is ${MAX_LINK_LENGTH}`);
@@ -254,7 +255,9 @@ export async function readLink(fragment, { maxBytes }) {
       if (version === undefined) fail('no version (v=1)');
       if (version !== LINK_VERSION)
         fail(`version ${version.slice(0, 10)} is not one this backstep reads (${LINK_VERSION})`);
-      document = map.has('z') ? await packedDocument(map.get('z'), maxBytes) : readableDocument(map);
+      document = map.has('z')
+        ? await packedDocument(map.get('z'), typeof limits === 'function' ? (await limits()).maxBytes : limits.maxBytes)
+        : readableDocument(map);
     }
     let position = null;
     if (map.has('pos')) {

@@ -3,8 +3,9 @@
 // until the engine itself is here, the instance's session is a stand-in that opens the example from that answer and
 // refuses anything else with EngineLoading. Then the engine opens the example again, and its answer replaces the
 // built one (it is the same: sameOpening; if a stale build differed, the engine's is shown).
-import { PRESETS } from '../presets/index.js';
-import defaultView from '../engine/generated/first-view-default.js';
+import { PRESETS, presetById } from '../presets/index.js';
+import * as defaultModule from '../engine/generated/first-view-default.js';
+import { documentHash } from './document-hash.js';
 
 /** What a stand-in session throws for what only the engine can compute. */
 export class EngineLoading extends Error {
@@ -14,14 +15,21 @@ export class EngineLoading extends Error {
   }
 }
 
-/** The engine's answer to opening example `id` when the page was built ({ labels, entry }), or null. */
+/**
+ * The engine's answer to opening example `id` when the page was built ({ labels, entry }), or null: none was built,
+ * or it was built from another document (the example changed since the engine last ran: it waits for the engine).
+ */
 export async function firstViewOf(id) {
-  if (id === PRESETS[0].id) return defaultView; // the default example's: in the first chunk
-  try {
-    return (await import(`../engine/generated/first-views/${id}.js`)).default;
-  } catch {
-    return null; // a build without it: the example waits for the engine
+  const preset = presetById(id);
+  let module = defaultModule; // the default example's: in the first chunk
+  if (preset !== PRESETS[0]) {
+    try {
+      module = await import(`../engine/generated/first-views/${preset.id}.js`);
+    } catch {
+      return null;
+    }
   }
+  return module.documentHash === documentHash(preset.document) ? module.default : null;
 }
 
 const refuse = () => {

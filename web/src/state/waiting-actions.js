@@ -1,24 +1,31 @@
 // The learner's actions while the engine loads (state/first-view.js): the ones that need it (a step past the first
-// one, an edit …) hit the stand-in session's EngineLoading before they change anything. waiting(name, args) says what
-// to answer ({ result }) and what to do once the engine is here ({ retry }: a function, or null).
+// one, an edit …) hit the stand-in session's EngineLoading before they change anything. wait(name, args) says what
+// to answer ({ result }) and what to do once the engine is here ({ retry }: a function, or null). The last retry is
+// kept; any later action that is done at once (a pause, the other example …) drops it, and cancelled() is told.
 import { EngineLoading } from './first-view.js';
 
-/** Returns { actions (the same names), engineReady() (ends the wait and runs the last retry kept, if any) }. */
-export function waitForEngine(actions, waiting) {
+/** Returns { actions (the same names), engineReady() (ends the wait and runs the retry kept, if any) }. */
+export function waitForEngine(actions, { wait, cancelled = () => {} }) {
   let loading = true;
   let retry = null;
   const wrap =
     (name, action) =>
     (...args) => {
       if (!loading) return action(...args);
+      let result;
       try {
-        return action(...args);
+        result = action(...args);
       } catch (error) {
         if (!(error instanceof EngineLoading)) throw error;
-        const answer = waiting(name, args);
+        const answer = wait(name, args);
         if (answer.retry) retry = answer.retry; // the last action that is to happen once the engine is here
         return answer.result;
       }
+      if (retry) {
+        retry = null; // the learner has done something else since
+        cancelled();
+      }
+      return result;
     };
   return {
     actions: Object.fromEntries(Object.entries(actions).map(([name, action]) => [name, wrap(name, action)])),
