@@ -120,6 +120,8 @@ test('if the engine cannot start, the first view stays and says so, also when a 
   const page = await context.newPage();
   await page.addInitScript(dismissIntro);
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(app.url);
   await page.waitForSelector('.backstep[data-status="failed"]');
   assert.equal(await text(page, 'neuron-i1-value'), '2', 'the first view is still there');
@@ -128,4 +130,24 @@ test('if the engine cannot start, the first view stays and says so, also when a 
   await page.getByTestId('step-forward').click(); // the next one needs the engine
   assert.match(await text(page, 'status-text'), /engine could not start/);
   assert.doesNotMatch(await text(page, 'status-text'), /still loading/);
+  assert.deepEqual(pageErrors, [], 'the page catches the failure it shows');
+});
+
+test('Play at the end of the first step waits for the engine, still playing, and plays on into the second', async () => {
+  const { page, errors, release } = await withEngineHeld();
+  await page.waitForSelector('[data-testid="neuron-i1-value"]');
+  const counter = await text(page, 'counter');
+  await page.getByTestId('skip-end').click();
+  await page.getByTestId('play').click();
+  await page.waitForSelector('[data-testid="status-text"]:visible');
+  assert.equal(await page.getByTestId('play').evaluate((b) => b.classList.contains('is-playing')), true, 'playing');
+  release();
+  await page.waitForFunction(
+    (before) => document.querySelector('[data-testid="counter"]').textContent !== before,
+    counter,
+  );
+  assert.match(await text(page, 'counter'), /2/);
+  assert.equal(await page.getByTestId('play').evaluate((b) => b.classList.contains('is-playing')), true);
+  await page.getByTestId('play').click(); // pause
+  assert.deepEqual(errors, []);
 });

@@ -123,11 +123,13 @@ async function beforeTheEngine() {
   const cancels = [];
   const waiting = waitForEngine(actions, {
     wait: (name, args) => {
+      // mount.js's answers: an edit is not kept; a play stays playing and goes on; anything else happens later.
       waits.push(name);
       if (name === 'edit') return { result: { ok: false, message: 'later' }, retry: null };
-      store.update((state) => (state.playing ? { ...state, playing: false } : state));
-      return { result: false, retry: () => (name === 'advance' ? actions.play() : actions[name](...args)) };
+      if (store.get().playing) return { result: false, retry: () => store.get().playing && actions.advance() };
+      return { result: false, retry: () => actions[name](...args) };
     },
+    place: () => JSON.stringify([store.get().cursor, store.get().playing, store.get().loads]),
     cancelled: () => cancels.push(store.get().cursor),
   });
   assert.deepEqual(actions.loadPreset('seed'), { ok: true });
@@ -159,12 +161,13 @@ test('before the engine: the first step plays frame by frame; the next step wait
   }
 });
 
-test('before the engine: a play that reaches the end of the first step pauses, and plays on once it is here', async () => {
+test('before the engine: a play that reaches the end of the first step waits, playing, and goes on once it is here', async () => {
   const { seed, session, store, actions, engineReady, waits } = await beforeTheEngine();
   const last = store.get().history[0].trace.events.length - 1;
   actions.jumpTo(last);
   actions.play(); // its first move is past the first step
-  assert.equal(store.get().playing, false);
+  assert.equal(store.get().playing, true);
+  assert.deepEqual(store.get().cursor, { step: 0, event: last });
   assert.deepEqual(waits, ['play']);
   const engine = await BackstepEngine.create(seed);
   try {
@@ -196,6 +199,23 @@ test('before the engine: what the learner does next drops the kept action (a pau
     assert.equal(store.get().playing, false);
     assert.equal(store.get().presetId, 'seed');
     assert.deepEqual(store.get().cursor, { step: 0, event: 0 });
+  } finally {
+    engine.dispose();
+  }
+});
+
+test('before the engine: a setting changed after a waiting step keeps it (only moving elsewhere drops it)', async () => {
+  const { seed, session, store, actions, engineReady, cancels } = await beforeTheEngine();
+  actions.jumpTo(store.get().history[0].trace.events.length - 1);
+  actions.stepForward(); // waits for the engine
+  actions.setSetting('decimals', 4); // a setting: the step still happens
+  assert.equal(cancels.length, 0);
+  const engine = await BackstepEngine.create(seed);
+  try {
+    session.use(createSession(engine));
+    engineReady();
+    assert.deepEqual(store.get().cursor, { step: 1, event: 0 });
+    assert.equal(store.get().settings.decimals, 4);
   } finally {
     engine.dispose();
   }

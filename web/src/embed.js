@@ -62,7 +62,11 @@ async function start() {
   followLanguage(instance);
   new ResizeObserver(postHeight).observe(document.documentElement); // from the first view on
   postHeight();
-  await instance.ready;
+  try {
+    await instance.ready;
+  } catch {
+    return; // the engine could not start: the instance says why
+  }
   window.addEventListener('message', (event) => {
     if (event.source === window.parent) answer(instance, event.data); // only the page that holds the frame
   });

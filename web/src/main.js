@@ -24,7 +24,11 @@ async function start() {
     ...mountOptionsFromLink(link),
   });
   followLanguage(instance);
-  await instance.ready;
+  try {
+    await instance.ready;
+  } catch {
+    return; // the engine could not start: the instance says why
+  }
   followAddress(instance);
 }
 

@@ -23,9 +23,11 @@ export function createStatusBanner(element, t) {
       element.hidden = false;
     },
     hide,
-    /** Hides the notice `message`, if it is still the one shown. */
+    /** Hides the notice `message`, if it is still the one shown; says whether it did. */
     hideNote(message) {
-      if (!element.hidden && element.classList.contains('is-note') && text.textContent === message) hide();
+      const shown = !element.hidden && element.classList.contains('is-note') && text.textContent === message;
+      if (shown) hide();
+      return shown;
     },
   };
 }

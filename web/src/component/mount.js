@@ -350,21 +350,32 @@ export function mountBackstep(root, options = {}) {
   let uiActions = null; // { raw: the actions, waiting: the same, as the interface calls them (waitForEngine) }
   /**
    * What an action that needs the engine answers before it is here: an edit, that it could not be made yet (the
-   * editor says so); anything else is done once the engine is here (a play goes on playing), and a note says so.
+   * editor says so); anything else is done once the engine is here, and a note says so: a play stays playing and
+   * goes on then, unless the learner pauses meanwhile.
    */
   function waitingFor(name, args) {
     const failed = engineFailure && t('status.engineFailed', { message: engineFailure });
     if (name === 'edit') return { result: { ok: false, message: failed || t('edit.refused.loading') }, retry: null };
-    store.update((state) => (state.playing ? { ...state, playing: false } : state));
+    const { playing } = store.get(); // a play (Play, the space key, the player's next frame) that met the engine's wait
     if (failed) {
+      if (playing) store.update((state) => ({ ...state, playing: false }));
       ui?.status.show(failed);
       return { result: false, retry: null };
     }
     ui?.status.note(t('status.engineLoading'));
     const { raw } = uiActions;
-    return { result: false, retry: () => (name === 'advance' ? raw.play() : raw[name](...args)) };
+    if (playing) return { result: false, retry: () => store.get().playing && raw.advance() };
+    return { result: false, retry: () => raw[name](...args) };
   }
-  const loadingNoteGone = () => ui?.status.hideNote(t('status.engineLoading'));
+  /** The loading note goes; a link's message it covered comes back. */
+  function loadingNoteGone() {
+    if (ui?.status.hideNote(t('status.engineLoading')) && options.linkError) showLinkError(options.linkError);
+  }
+  /** Where the learner is: what a kept action is dropped for when it changes (waitForEngine). */
+  const place = () => {
+    const { loads, history, cursor, playing } = store.get();
+    return `${loads}|${history.length}|${cursor.step}|${cursor.event}|${playing}`;
+  };
 
   instance.ready = (async () => {
     const preset = presetById(options.example);
@@ -382,16 +393,16 @@ export function mountBackstep(root, options = {}) {
       t: (key, params) => t(key, params),
       formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
     });
-    const waiting = waitForEngine(actions, { wait: waitingFor, cancelled: loadingNoteGone });
+    const waiting = waitForEngine(actions, { wait: waitingFor, place, cancelled: loadingNoteGone });
     uiActions = { raw: actions, waiting: waiting.actions };
-    let frameLater = false; // options.frame is past the first view: the engine computes it
+    let frameLater = null; // options.frame is past the first view: the engine computes it, unless the learner moved
     if (view) {
       actions.loadPreset(preset.id);
       try {
         openFrame(actions);
       } catch (error) {
         if (!(error instanceof EngineLoading)) throw error;
-        frameLater = true;
+        frameLater = place();
       }
       buildUI(waiting.actions);
       element.dataset.status = 'drawn';
@@ -418,7 +429,7 @@ export function mountBackstep(root, options = {}) {
     session.use(live);
     if (view) {
       takeOver(live.open(preset.document), view, actions);
-      if (frameLater) openFrame(actions);
+      if (frameLater === place()) openFrame(actions);
     } else {
       const opened = options.document
         ? actions.loadDocument(options.document, { position: options.position, event: options.event })

@@ -125,6 +125,7 @@ class BackstepViz extends HTMLElement {
     if (run !== this.#run) return; // removed meanwhile
     const fromLink = mountOptionsFromLink(source);
     this.#linkDisplay = displayOf(fromLink);
+    const asked = this.#askedKey(); // what the attributes ask for at mount
     const instance = mountBackstep(this.shadowRoot, {
       embed: true, // the widget without the app's header; "open in backstep" when an `app` address is given
       example: this.getAttribute('example') ?? undefined,
@@ -144,16 +145,24 @@ class BackstepViz extends HTMLElement {
       return; // the engine could not start: the instance shows why
     }
     if (run !== this.#run) return;
-    // Attributes set while the engine loaded (a framework sets them a tick after insertion) take effect now.
+    // Attributes set while the engine loaded (a framework sets them a tick after insertion) take effect now; what the
+    // learner did meanwhile (the first view plays before the engine is here) stays when they did not change.
     instance.setHidden(parseHide(this.getAttribute('hide')));
-    this.#applyDisplay();
+    const now = JSON.parse(this.#askedKey());
+    const then = JSON.parse(asked);
+    if (JSON.stringify(now.display) !== JSON.stringify(then.display)) this.#applyDisplay();
     if (this.#sourceKey() !== this.#readSource) this.#reload();
-    this.#goToAttributes();
+    if (JSON.stringify(now.frame) !== JSON.stringify(then.frame)) this.#goToAttributes();
     instance.store.subscribe((state, previous) => {
       if (state.loads !== previous.loads) this.dispatchEvent(new CustomEvent('change', { detail: this.toJSON() }));
       else if (state.cursor !== previous.cursor) this.dispatchEvent(new CustomEvent('step', { detail: this.#frame() }));
     });
     this.dispatchEvent(new CustomEvent('ready', { detail: this.#frame() }));
+  }
+
+  /** What the display and frame attributes ask for, as text (compared after the engine has loaded). */
+  #askedKey() {
+    return JSON.stringify({ display: this.#attributeOptions(), frame: this.#frameAttributes() ?? null });
   }
 
   /** The step and frame the attributes ask for ({ step, event }), or undefined. */

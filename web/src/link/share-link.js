@@ -255,9 +255,11 @@ export async function readLink(fragment, limits) {
       if (version === undefined) fail('no version (v=1)');
       if (version !== LINK_VERSION)
         fail(`version ${version.slice(0, 10)} is not one this backstep reads (${LINK_VERSION})`);
-      document = map.has('z')
-        ? await packedDocument(map.get('z'), typeof limits === 'function' ? (await limits()).maxBytes : limits.maxBytes)
-        : readableDocument(map);
+      if (map.has('z')) {
+        const { maxBytes } = typeof limits === 'function' ? await limits() : limits;
+        if (!Number.isFinite(maxBytes)) throw new Error('readLink: no byte limit for a packed document');
+        document = await packedDocument(map.get('z'), maxBytes);
+      } else document = readableDocument(map);
     }
     let position = null;
     if (map.has('pos')) {
