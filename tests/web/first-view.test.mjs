@@ -119,34 +119,37 @@ async function beforeTheEngine() {
   const reports = [];
   const t = createTranslator('en');
   const actions = createActions(store, session, { report: (m) => reports.push(m), t, formatValue: String });
+  // The instance's status banner, as the wait uses it: the notes it shows, and each time its note goes.
   const waits = [];
   const cancels = [];
+  let shown = null;
+  const status = {
+    note: (message) => waits.push((shown = message)),
+    show: (message) => (shown = message),
+    hideNote: (message) => shown === message && !(shown = null),
+  };
   const waiting = waitForEngine(actions, {
-    wait: (name, args) => {
-      // mount.js's answers: an edit is not kept; a play stays playing and goes on; anything else happens later.
-      waits.push(name);
-      if (name === 'edit') return { result: { ok: false, message: 'later' }, retry: null };
-      if (store.get().playing) return { result: false, retry: () => store.get().playing && actions.advance() };
-      return { result: false, retry: () => actions[name](...args) };
-    },
-    place: () => JSON.stringify([store.get().cursor, store.get().playing, store.get().loads]),
-    cancelled: () => cancels.push(store.get().cursor),
+    store,
+    t,
+    status: () => status,
+    failure: () => null,
+    noteHidden: () => cancels.push(store.get().cursor),
   });
   assert.deepEqual(actions.loadPreset('seed'), { ok: true });
   const engineReady = waiting.engineReady;
-  return { seed, session, store, reports, actions: waiting.actions, engineReady, waits, cancels };
+  return { seed, session, store, reports, actions: waiting.actions, engineReady, waits, cancels, t };
 }
 
 test('before the engine: the first step plays frame by frame; the next step waits, then is computed', async () => {
-  const { seed, session, store, reports, actions, engineReady, waits } = await beforeTheEngine();
+  const { seed, session, store, reports, actions, engineReady, waits, t } = await beforeTheEngine();
   const last = store.get().history[0].trace.events.length - 1;
   assert.equal(actions.jumpTo(last), true); // within the first step: no engine needed
   assert.deepEqual(store.get().cursor, { step: 0, event: last });
   const before = store.get();
   assert.equal(actions.stepForward(), false); // step 2 needs the engine
   assert.equal(store.get(), before, 'nothing changed');
-  assert.deepEqual(waits, ['stepForward']);
-  assert.deepEqual(actions.edit({ kind: 'learningRate' }, '0.1'), { ok: false, message: 'later' });
+  assert.deepEqual(waits, [t('status.engineLoading')]); // one wait, with its note
+  assert.deepEqual(actions.edit({ kind: 'learningRate' }, '0.1'), { ok: false, message: t('edit.refused.loading') });
   const engine = await BackstepEngine.create(seed);
   try {
     session.use(createSession(engine));
@@ -162,13 +165,13 @@ test('before the engine: the first step plays frame by frame; the next step wait
 });
 
 test('before the engine: a play that reaches the end of the first step waits, playing, and goes on once it is here', async () => {
-  const { seed, session, store, actions, engineReady, waits } = await beforeTheEngine();
+  const { seed, session, store, actions, engineReady, waits, t } = await beforeTheEngine();
   const last = store.get().history[0].trace.events.length - 1;
   actions.jumpTo(last);
   actions.play(); // its first move is past the first step
   assert.equal(store.get().playing, true);
   assert.deepEqual(store.get().cursor, { step: 0, event: last });
-  assert.deepEqual(waits, ['play']);
+  assert.deepEqual(waits, [t('status.engineLoading')]);
   const engine = await BackstepEngine.create(seed);
   try {
     session.use(createSession(engine));
@@ -182,12 +185,12 @@ test('before the engine: a play that reaches the end of the first step waits, pl
 });
 
 test('before the engine: what the learner does next drops the kept action (a pause after a waiting play)', async () => {
-  const { seed, session, store, actions, engineReady, waits, cancels } = await beforeTheEngine();
+  const { seed, session, store, actions, engineReady, waits, cancels, t } = await beforeTheEngine();
   const last = store.get().history[0].trace.events.length - 1;
   actions.jumpTo(last);
   actions.play(); // waits for the engine
   actions.pause(); // done at once: the play is not to happen any more
-  assert.deepEqual(waits, ['play']);
+  assert.deepEqual(waits, [t('status.engineLoading')]);
   assert.equal(cancels.length, 1);
   actions.loadPreset('xor'); // waits (its first view is not the stand-in's) …
   actions.loadPreset('seed'); // … and the seed, which the stand-in opens, replaces it

@@ -337,9 +337,9 @@ export function mountBackstep(root, options = {}) {
     await loadLanguage(language).catch(() => {});
     if (disposed || store.get().settings.language !== language) return; // another language was chosen meanwhile
     t = createTranslator(language);
-    buildUI(uiActions.waiting);
+    buildUI(uiActions);
     element.querySelector('[data-testid="language"]')?.focus(); // the keyboard stays where it was
-    if (store.get().playing) uiActions.waiting.advance(); // the new player takes over the play
+    if (store.get().playing) uiActions.advance(); // the new player takes over the play
   }
 
   // Until the engine is here, an example is drawn from what it answered when the page was built, and what needs the
@@ -347,35 +347,7 @@ export function mountBackstep(root, options = {}) {
   let engineArrived = () => {};
   const engineHere = new Promise((resolve) => (engineArrived = resolve));
   let engineFailure = null; // why the engine could not start, once it is known
-  let uiActions = null; // { raw: the actions, waiting: the same, as the interface calls them (waitForEngine) }
-  /**
-   * What an action that needs the engine answers before it is here: an edit, that it could not be made yet (the
-   * editor says so); anything else is done once the engine is here, and a note says so: a play stays playing and
-   * goes on then, unless the learner pauses meanwhile.
-   */
-  function waitingFor(name, args) {
-    const failed = engineFailure && t('status.engineFailed', { message: engineFailure });
-    if (name === 'edit') return { result: { ok: false, message: failed || t('edit.refused.loading') }, retry: null };
-    const { playing } = store.get(); // a play (Play, the space key, the player's next frame) that met the engine's wait
-    if (failed) {
-      if (playing) store.update((state) => ({ ...state, playing: false }));
-      ui?.status.show(failed);
-      return { result: false, retry: null };
-    }
-    ui?.status.note(t('status.engineLoading'));
-    const { raw } = uiActions;
-    if (playing) return { result: false, retry: () => store.get().playing && raw.advance() };
-    return { result: false, retry: () => raw[name](...args) };
-  }
-  /** The loading note goes; a link's message it covered comes back. */
-  function loadingNoteGone() {
-    if (ui?.status.hideNote(t('status.engineLoading')) && options.linkError) showLinkError(options.linkError);
-  }
-  /** Where the learner is: what a kept action is dropped for when it changes (waitForEngine). */
-  const place = () => {
-    const { loads, history, cursor, playing } = store.get();
-    return `${loads}|${history.length}|${cursor.step}|${cursor.event}|${playing}`;
-  };
+  let uiActions = null; // the actions as the interface calls them (waitForEngine)
 
   instance.ready = (async () => {
     const preset = presetById(options.example);
@@ -393,8 +365,14 @@ export function mountBackstep(root, options = {}) {
       t: (key, params) => t(key, params),
       formatValue: (value) => formatNumber(value, store.get().settings.decimals, t.decimalSeparator),
     });
-    const waiting = waitForEngine(actions, { wait: waitingFor, place, cancelled: loadingNoteGone });
-    uiActions = { raw: actions, waiting: waiting.actions };
+    const waiting = waitForEngine(actions, {
+      store,
+      t: (key, params) => t(key, params),
+      status: () => ui?.status ?? null,
+      failure: () => engineFailure,
+      noteHidden: () => options.linkError && showLinkError(options.linkError), // the message the note covered
+    });
+    uiActions = waiting.actions;
     let frameLater = null; // options.frame is past the first view: the engine computes it, unless the learner moved
     if (view) {
       actions.loadPreset(preset.id);
@@ -402,7 +380,7 @@ export function mountBackstep(root, options = {}) {
         openFrame(actions);
       } catch (error) {
         if (!(error instanceof EngineLoading)) throw error;
-        frameLater = place();
+        frameLater = store.get().cursor;
       }
       buildUI(waiting.actions);
       element.dataset.status = 'drawn';
@@ -429,7 +407,7 @@ export function mountBackstep(root, options = {}) {
     session.use(live);
     if (view) {
       takeOver(live.open(preset.document), view, actions);
-      if (frameLater === place()) openFrame(actions);
+      if (frameLater === store.get().cursor) openFrame(actions); // unless the learner has moved since
     } else {
       const opened = options.document
         ? actions.loadDocument(options.document, { position: options.position, event: options.event })
@@ -455,11 +433,10 @@ export function mountBackstep(root, options = {}) {
       if (file.size <= maxBytes) actions.loadDocument(await file.text());
       else ui.status.show(t('status.fileTooLarge', { size: file.size, limit: maxBytes })); // never read
     });
-    loadingNoteGone();
     if (pending) ui.status.show(pending);
     if (options.linkError && !view) showLinkError(options.linkError);
     engineArrived();
-    waiting.engineReady();
+    waiting.engineReady(); // the loading note goes, and what was kept for the engine happens
     element.dataset.status = 'ready';
     if (!view) focusFirst();
     return instance;
